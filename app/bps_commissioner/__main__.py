@@ -1,0 +1,5 @@
+import sys
+
+from bps_commissioner.cli import main
+
+sys.exit(main())
