@@ -1,0 +1,203 @@
+"""Modbus RTU over a USB-RS485 adapter: pyserial I/O owned here, frames built by pymodbus.
+
+Why not pymodbus's serial client: its default of 3 s x 3 retries makes a silent address cost
+12 s, and it polls the port every 4 character times. Here a reply is ended by its expected
+length (FC03: 5 + 2n bytes, FC06: 8, exception: 5), not by a silence measured on the PC
+(USB adapters deliver bytes in batches), and the 3.5-character silence before each request
+is kept from the end of the previous reply.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+import time
+
+import serial
+import serial.tools.list_ports
+from pymodbus.framer import FramerRTU
+from pymodbus.pdu import DecodePDU, ModbusPDU
+
+from bps_commissioner.device.bus import BusSettings
+from bps_commissioner.transport.errors import FrameError, LinkLost, NoReplyError, PortError
+from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu
+
+_PARITY = {"N": serial.PARITY_NONE, "E": serial.PARITY_EVEN, "O": serial.PARITY_ODD}
+_STOPBITS = {1: serial.STOPBITS_ONE, 2: serial.STOPBITS_TWO}
+
+#: Default time a unit may take to start answering, on top of the bytes' own wire time.
+#: The BPS2000v2's turnaround is not documented; this is generous for a read.
+DEFAULT_REPLY_TIMEOUT = 0.5
+
+NO_REPLY_HINT = ("Check the unit's Modbus address (LCD menu), that the bus settings match the unit's "
+                 "(baud rate, parity, stop bits), and the wiring: A/B swapped, a loose RJ45, "
+                 "missing termination.")
+GARBLED_HINT = ("Likely causes: two units on one address, a baud-rate mismatch, or a bus without "
+                "termination or with noise.")
+
+
+def crc16(data: bytes) -> bytes:
+    """Modbus CRC of ``data`` as sent on the wire (low byte first)."""
+    return FramerRTU.compute_CRC(data).to_bytes(2, "big")
+
+
+def build_frame(unit: int, request: ModbusPDU) -> bytes:
+    request.dev_id = unit
+    return FramerRTU(DecodePDU(False)).buildFrame(request)
+
+
+def expected_reply_length(request: ModbusPDU) -> int:
+    if request.function_code == 3:
+        return 5 + 2 * request.count
+    return 8  # function 06 echoes the request
+
+
+def _describe_ports() -> str:
+    ports = sorted(serial.tools.list_ports.comports(), key=lambda p: p.device)
+    if not ports:
+        return "No serial ports are present: plug in the USB-RS485 adapter."
+    names = ", ".join(f"{p.device} ({p.description})" if p.description and p.description != "n/a"
+                      else p.device for p in ports)
+    return f"Ports present: {names}."
+
+
+def port_error(port: str, exc: Exception) -> PortError:
+    """Turn pyserial's open failure into a message that names the port, why, and what to do."""
+    code = getattr(exc, "errno", None)
+    text = str(exc)
+    lowered = text.lower()
+    if code == errno.ENOENT or "filenotfound" in lowered or "cannot find the file" in lowered:
+        return PortError(f"Serial port {port} does not exist. Check that the USB-RS485 adapter is "
+                         f"plugged in, or pick another port. {_describe_ports()}")
+    if code in (errno.EBUSY, errno.EAGAIN) or "exclusively lock" in lowered or "busy" in lowered \
+            or (sys.platform == "win32" and ("access is denied" in lowered or "permissionerror" in lowered)):
+        return PortError(f"Serial port {port} is busy: another program has it open (a terminal such "
+                         f"as PuTTY, the vendor's tool, or another BPS Commissioner). Close it and try again.")
+    if code in (errno.EACCES, errno.EPERM) or "permission" in lowered:
+        hint = ("add your user to the 'dialout' group (sudo usermod -aG dialout $USER) and log in again"
+                if sys.platform.startswith("linux") else "ask for access to the port or pick another")
+        return PortError(f"No permission to open serial port {port}: {hint}.")
+    return PortError(f"Serial port {port} could not be opened: {text}. Replug the adapter or pick another port.")
+
+
+class RtuLink(ModbusLink):
+    """A serial port with one master (us) and up to 32 BPS2000v2 units on RS485."""
+
+    def __init__(self, port: str, settings: BusSettings = BusSettings(), *,
+                 timeout: float = DEFAULT_REPLY_TIMEOUT, block_size: int = MAX_READ_COUNT,
+                 observer: FrameObserver | None = None):
+        super().__init__(block_size, observer)
+        self.port = port
+        self.settings = settings
+        self.timeout = timeout
+        self._serial: serial.Serial | None = None
+        self._bus_free_at = 0.0  # monotonic time from which the next request may start
+
+    @property
+    def description(self) -> str:
+        return f"{self.port} at {self.settings}"
+
+    @property
+    def is_open(self) -> bool:
+        return self._serial is not None
+
+    def open(self) -> None:
+        if self._serial is not None:
+            return
+        try:
+            self._serial = serial.Serial(
+                self.port, self.settings.baud, bytesize=serial.EIGHTBITS,
+                parity=_PARITY[self.settings.parity], stopbits=_STOPBITS[self.settings.stopbits],
+                timeout=0, write_timeout=2.0,
+                **({"exclusive": True} if sys.platform != "win32" else {}))
+        except (serial.SerialException, OSError, ValueError) as exc:
+            raise port_error(self.port, exc) from None
+        self._bus_free_at = time.monotonic() + self.settings.silence
+
+    def close(self) -> None:
+        if self._serial is not None:
+            try:
+                self._serial.close()
+            except (serial.SerialException, OSError):
+                pass
+            self._serial = None
+
+    def reconfigure(self, settings: BusSettings) -> None:
+        """Change baud rate, parity and stop bits on the open port."""
+        self.settings = settings
+        if self._serial is not None:
+            try:
+                self._serial.baudrate = settings.baud
+                self._serial.parity = _PARITY[settings.parity]
+                self._serial.stopbits = _STOPBITS[settings.stopbits]
+            except (serial.SerialException, OSError) as exc:
+                self._lost(exc)
+
+    def _lost(self, exc: Exception) -> None:
+        self.close()
+        raise LinkLost(f"Lost the serial port {self.port} ({exc}): the adapter may have been "
+                       f"unplugged. Replug it; the link reopens by itself.") from None
+
+    def _read_until(self, ser: serial.Serial, buf: bytearray, want: int, deadline: float) -> None:
+        while len(buf) < want:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            ser.timeout = remaining
+            chunk = ser.read(want - len(buf))
+            if chunk:
+                buf += chunk
+
+    def transact(self, unit: int, request: ModbusPDU, timeout: float | None = None) -> ModbusPDU:
+        """One request and its reply. ``timeout`` (default: the link's) is how long the unit
+        may take to start answering, beyond the time the bytes themselves take on the wire."""
+        if self._serial is None:
+            self.open()
+        ser = self._serial
+        assert ser is not None
+        frame = build_frame(unit, request)
+        want = expected_reply_length(request)
+        wait = self.timeout if timeout is None else timeout
+        bus = self.settings
+        try:
+            pause = self._bus_free_at - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            ser.reset_input_buffer()
+            ser.write(frame)
+            sent = time.monotonic()
+            self._observe("tx", unit, frame)
+            # the request leaves at wire speed, then the unit turns around, then its reply
+            # takes the wire time of `want` bytes: wait for all of it, plus the allowance.
+            deadline = sent + bus.wire_time(len(frame) + want) + wait
+            buf = bytearray()
+            self._read_until(ser, buf, 3, deadline)
+            if len(buf) >= 2 and buf[1] & 0x80:
+                want = 5
+            elif len(buf) >= 3 and buf[1] == 3 == request.function_code:
+                want = 5 + buf[2]
+            self._read_until(ser, buf, want, deadline)
+            done = time.monotonic()
+        except (serial.SerialException, OSError) as exc:
+            self._lost(exc)
+            raise  # unreachable: _lost raises
+        self._bus_free_at = done + bus.silence
+        if buf:
+            self._observe("rx", unit, bytes(buf))
+        if not buf:
+            waited = done - sent
+            raise NoReplyError(f"No reply from unit {unit} at {bus} on {self.port} within "
+                               f"{waited * 1000:.0f} ms. {NO_REPLY_HINT}", unit, waited)
+        return self._check(unit, request, bytes(buf), want)
+
+    def _check(self, unit: int, request: ModbusPDU, data: bytes, want: int) -> ModbusPDU:
+        if len(data) < want:
+            raise FrameError(f"Garbled reply from unit {unit}: {len(data)} of {want} bytes "
+                             f"arrived ({data.hex(' ')}). {GARBLED_HINT}", unit)
+        if crc16(data[:-2]) != data[-2:]:
+            raise FrameError(f"Garbled reply from unit {unit}: CRC error ({data.hex(' ')}). "
+                             f"{GARBLED_HINT}", unit)
+        if data[0] != unit:
+            raise FrameError(f"Reply from address {data[0]} to a request for unit {unit}. "
+                             f"{GARBLED_HINT}", unit)
+        return decode_reply_pdu(unit, request, data[1:-2])
