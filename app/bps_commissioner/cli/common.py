@@ -1,0 +1,81 @@
+"""What the sub-commands share: exit codes, argument types, link options."""
+
+from __future__ import annotations
+
+import argparse
+
+from bps_commissioner.device.bus import BAUD_RATES, PARITIES, BusSettings, parse_units
+from bps_commissioner.transport.modbus import MAX_READ_COUNT, ModbusLink
+from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT, RtuLink
+from bps_commissioner.transport.tcp import DEFAULT_TIMEOUT, TcpLink, parse_host
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """Bad input on the command line: reported with exit code 2, nothing done."""
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError(f"{text} s is outside 0..600 s")
+    return value
+
+
+def block_size(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_READ_COUNT:
+        raise argparse.ArgumentTypeError(f"block size {text!r} must be a whole number from 1 to {MAX_READ_COUNT}")
+    return int(text)
+
+
+def unit_list(text: str) -> list[int]:
+    try:
+        return parse_units(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_link_options(p: argparse.ArgumentParser, *, multi_unit: bool = True) -> None:
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--tcp", metavar="HOST[:PORT]", help="Modbus TCP host (default port 502)")
+    where.add_argument("--serial", metavar="PORT", help="serial port of the USB-RS485 adapter (COM5, /dev/ttyUSB0)")
+    add_bus_options(p)
+    p.add_argument("--timeout", type=positive_float, metavar="SECONDS",
+                   help=f"how long a unit may take to answer (default {DEFAULT_REPLY_TIMEOUT:g} s on serial, "
+                        f"{DEFAULT_TIMEOUT:g} s on TCP)")
+    p.add_argument("--block-size", type=block_size, default=MAX_READ_COUNT, metavar="N",
+                   help="largest register count per read request; halved automatically when the unit "
+                        f"refuses (default {MAX_READ_COUNT})")
+    if multi_unit:
+        units = p.add_mutually_exclusive_group()
+        units.add_argument("--units", type=unit_list, metavar="LIST", help="unit addresses, e.g. 1,2,5-8 (default 1)")
+        units.add_argument("--unit", type=unit_list, metavar="N", help="one unit address")
+
+
+def add_bus_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--baud", type=int, default=9600, choices=BAUD_RATES, help="serial baud rate (default 9600)")
+    p.add_argument("--parity", default="N", choices=PARITIES, type=str.upper, help="serial parity (default N)")
+    p.add_argument("--stopbits", type=int, default=1, choices=(1, 2), help="serial stop bits (default 1)")
+
+
+def bus_settings(args: argparse.Namespace) -> BusSettings:
+    return BusSettings(args.baud, args.parity, args.stopbits)
+
+
+def tcp_address(text: str, default_port: int = 502) -> tuple[str, int]:
+    try:
+        return parse_host(text, default_port)
+    except ValueError as exc:
+        raise UsageError(f"--tcp: {exc}") from None
+
+
+def make_link(args: argparse.Namespace) -> ModbusLink:
+    if args.tcp:
+        host, port = tcp_address(args.tcp)
+        return TcpLink(host, port, timeout=args.timeout or DEFAULT_TIMEOUT, block_size=args.block_size)
+    return RtuLink(args.serial, bus_settings(args), timeout=args.timeout or DEFAULT_REPLY_TIMEOUT,
+                   block_size=args.block_size)
