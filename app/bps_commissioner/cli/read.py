@@ -39,13 +39,11 @@ def read_units(link: ModbusLink, units: Sequence[int]) -> list[UnitReading | dic
     return results
 
 
-def _fmt(value: Any, unit: str = "") -> str:
+def _fmt(value: Any, unit: str = "", decimals: int = 0) -> str:
+    """A value with the decimals its register carries (231.8 V, 0.03 A, 1800.120 kWh)."""
     if value is None:
         return "-"
-    if isinstance(value, float):
-        text = f"{value:g}" if abs(value) >= 1e5 else f"{value:.2f}".rstrip("0").rstrip(".")
-    else:
-        text = str(value)
+    text = f"{value:.{decimals}f}" if isinstance(value, (int, float)) else str(value)
     return f"{text} {unit}".rstrip()
 
 
@@ -54,24 +52,26 @@ def format_unit(reading: UnitReading) -> str:
     d = reading.to_dict()
     phases = PHASES[: d["phases"]]
     lines = [f"Unit {reading.address}: {'three' if d['phases'] == 3 else 'single'}-phase"]
-    lines.append(f"  {'':<18}" + "".join(f"{p:>14}" for p in phases))
+    lines.append(f"  {'':<18}" + "".join(f"{p:>15}" for p in phases))
     for q in quantities(Section.READINGS):
         if q.group == "L1":
-            cells = "".join(f"{_fmt(d['readings'][p].get(q.field), q.unit):>14}" for p in phases)
+            cells = "".join(f"{_fmt(d['readings'][p].get(q.field), q.unit, q.decimals):>15}" for p in phases)
             lines.append(f"  {q.label:<18}{cells}")
     total = d["readings"]["total"]
-    lines.append(f"  {'Total energy':<18}{_fmt(total.get('active_energy'), 'kWh')}, "
-                 f"{_fmt(total.get('apparent_energy'), 'kVAh')}")
+    energy = BY_KEY["active_energy_total"]
+    lines.append(f"  {'Total energy':<18}{_fmt(total.get('active_energy'), 'kWh', energy.decimals)}, "
+                 f"{_fmt(total.get('apparent_energy'), 'kVAh', energy.decimals)}")
     lines.append("  Sensors:")
     for q in quantities(Section.SENSORS):
         value = d["sensors"].get(q.field)
-        lines.append(f"    {q.label:<16}{'not connected' if value is None else _fmt(value, q.unit)}")
+        lines.append(f"    {q.label:<16}{'not connected' if value is None else _fmt(value, q.unit, q.decimals)}")
     lines.append("  Alarm thresholds and states:")
     for mon in MONITORED:
         limits = d["thresholds"].get(mon.key, {})
-        low, high = _fmt(limits.get("low")), _fmt(limits.get("high"))
+        q = BY_KEY[mon.key + ".low"]
+        low, high = _fmt(limits.get("low"), "", q.decimals), _fmt(limits.get("high"), "", q.decimals)
         state = d["alarms"].get(mon.key, "-")
-        lines.append(f"    {mon.label:<16}{low:>7} .. {high:<7}{BY_KEY[mon.key + '.low'].unit:<4}{state}")
+        lines.append(f"    {mon.label:<16}{low:>7} .. {high:<7}{q.unit:<4}{state}")
     for fault in reading.faults:
         lines.append(f"  FAULT: {fault}")
     return "\n".join(lines)

@@ -18,7 +18,7 @@ from pymodbus.pdu.register_message import ReadHoldingRegistersRequest, WriteSing
 
 from bps_commissioner.device.decode import UnitReading, decode_registers
 from bps_commissioner.device.registers import REGISTER_COUNT
-from bps_commissioner.transport.errors import FrameError, ModbusExceptionError
+from bps_commissioner.transport.errors import FrameError, LinkError, ModbusExceptionError, NoReplyError
 
 #: The largest FC03 count the Modbus standard allows. A BPS2000v2's own limit is not
 #: documented: reads start with the configured block size and halve it when the unit
@@ -27,6 +27,9 @@ MAX_READ_COUNT = 125
 
 #: Frame observer: (direction "tx"/"rx", unit, bytes as sent or received, monotonic time).
 FrameObserver = Callable[[str, int, bytes, float], None]
+#: Outcome observer: (unit, outcome, seconds from request to the end of the reply or timeout).
+#: Outcomes: "reply", "exception", "timeout", "garbled", "lost".
+OutcomeObserver = Callable[[int, str, float], None]
 
 
 def read_request(unit: int, start: int, count: int) -> ModbusPDU:
@@ -75,6 +78,7 @@ class ModbusLink(ABC):
             raise ValueError(f"block size {block_size} is outside 1..{MAX_READ_COUNT}")
         self.block_size = block_size
         self.observer = observer
+        self.outcome_observer: OutcomeObserver | None = None
 
     # -- to implement ---------------------------------------------------------------------
     @property
@@ -89,10 +93,8 @@ class ModbusLink(ABC):
     def close(self) -> None: ...
 
     @abstractmethod
-    def transact(self, unit: int, request: ModbusPDU) -> ModbusPDU:
-        """Send one request, wait for its reply, return the decoded reply PDU.
-
-        Raises NoReplyError, FrameError, ModbusExceptionError, LinkLost."""
+    def _exchange(self, unit: int, request: ModbusPDU, timeout: float | None) -> ModbusPDU:
+        """Send one request and return the decoded reply PDU (see :meth:`transact`)."""
 
     # -- shared ---------------------------------------------------------------------------
     def __enter__(self) -> "ModbusLink":
@@ -101,6 +103,32 @@ class ModbusLink(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def transact(self, unit: int, request: ModbusPDU, timeout: float | None = None) -> ModbusPDU:
+        """Send one request, wait for its reply, return the decoded reply PDU. ``timeout``
+        overrides the link's reply timeout for this request.
+
+        Raises NoReplyError, FrameError, ModbusExceptionError, LinkLost (and PortError or
+        ConnectError when the link cannot be opened)."""
+        start = time.monotonic()
+        outcome = "reply"
+        try:
+            return self._exchange(unit, request, timeout)
+        except NoReplyError:
+            outcome = "timeout"
+            raise
+        except FrameError:
+            outcome = "garbled"
+            raise
+        except ModbusExceptionError:
+            outcome = "exception"
+            raise
+        except LinkError:
+            outcome = "lost"
+            raise
+        finally:
+            if self.outcome_observer is not None:
+                self.outcome_observer(unit, outcome, time.monotonic() - start)
 
     def _observe(self, direction: str, unit: int, data: bytes) -> None:
         if self.observer is not None:

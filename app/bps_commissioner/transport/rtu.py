@@ -148,7 +148,7 @@ class RtuLink(ModbusLink):
             if chunk:
                 buf += chunk
 
-    def transact(self, unit: int, request: ModbusPDU, timeout: float | None = None) -> ModbusPDU:
+    def _exchange(self, unit: int, request: ModbusPDU, timeout: float | None = None) -> ModbusPDU:
         """One request and its reply. ``timeout`` (default: the link's) is how long the unit
         may take to start answering, beyond the time the bytes themselves take on the wire."""
         if self._serial is None:

@@ -99,7 +99,7 @@ class TcpLink(ModbusLink):
             buf += chunk
         return bytes(buf)
 
-    def transact(self, unit: int, request: ModbusPDU, timeout: float | None = None) -> ModbusPDU:
+    def _exchange(self, unit: int, request: ModbusPDU, timeout: float | None = None) -> ModbusPDU:
         self.open()
         assert self._sock is not None
         self._tid = (self._tid + 1) & 0xFFFF

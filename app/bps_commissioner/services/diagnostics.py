@@ -1,0 +1,78 @@
+"""Per-unit counters and the raw frame log of a link, as immutable snapshots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FrameRecord:
+    """One frame on the wire: wall-clock time, "tx" or "rx", unit address, the bytes."""
+
+    time: float
+    direction: str
+    unit: int
+    data: bytes
+
+    @property
+    def hex(self) -> str:
+        return self.data.hex(" ").upper()
+
+    def line(self) -> str:
+        """One line of a trace file: ISO time with ms, direction, unit, hex."""
+        import datetime as _dt
+
+        stamp = _dt.datetime.fromtimestamp(self.time).isoformat(timespec="milliseconds")
+        return f"{stamp} {self.direction.upper()} unit={self.unit} {self.hex}"
+
+
+@dataclass(frozen=True)
+class UnitDiagnostics:
+    address: int
+    requests: int = 0
+    replies: int = 0
+    timeouts: int = 0
+    garbled: int = 0  # CRC or framing errors
+    exceptions: int = 0
+    last_reply_s: float | None = None
+    average_reply_s: float | None = None
+
+    def to_dict(self) -> dict:
+        return {"address": self.address, "requests": self.requests, "replies": self.replies,
+                "timeouts": self.timeouts, "garbled": self.garbled, "exceptions": self.exceptions,
+                "last_reply_ms": None if self.last_reply_s is None else round(self.last_reply_s * 1000, 1),
+                "average_reply_ms": None if self.average_reply_s is None else round(self.average_reply_s * 1000, 1)}
+
+
+class Counters:
+    """Mutable counters, owned by one worker thread; :meth:`snapshot` crosses threads."""
+
+    def __init__(self) -> None:
+        self._units: dict[int, dict[str, float]] = {}
+
+    def record(self, unit: int, outcome: str, seconds: float) -> None:
+        c = self._units.setdefault(unit, {"requests": 0, "replies": 0, "timeouts": 0, "garbled": 0,
+                                          "exceptions": 0, "reply_time": 0.0, "last": -1.0})
+        c["requests"] += 1
+        if outcome in ("reply", "exception"):
+            c["replies"] += 1
+            c["reply_time"] += seconds
+            c["last"] = seconds
+            if outcome == "exception":
+                c["exceptions"] += 1
+        elif outcome == "timeout":
+            c["timeouts"] += 1
+        elif outcome == "garbled":
+            c["garbled"] += 1
+
+    def snapshot(self, unit: int) -> UnitDiagnostics:
+        c = self._units.get(unit)
+        if c is None:
+            return UnitDiagnostics(unit)
+        replies = int(c["replies"])
+        return UnitDiagnostics(unit, int(c["requests"]), replies, int(c["timeouts"]), int(c["garbled"]),
+                               int(c["exceptions"]), None if c["last"] < 0 else c["last"],
+                               c["reply_time"] / replies if replies else None)
+
+    def units(self) -> list[int]:
+        return sorted(self._units)

@@ -1,0 +1,397 @@
+"""One worker thread per physical link.
+
+The worker alone owns its link (a serial port or a TCP connection): RS485 is half-duplex, so
+exactly one request is on the bus at a time, taken in priority order: a user's write, then
+the unit on screen, then the background sweep. Results leave as Qt signals carrying frozen
+dataclasses; a receiver in another thread gets them queued, so the GUI never waits on a
+worker. The CLI's ``monitor`` runs on this same worker.
+
+Faults: a link that goes away (adapter unplugged, connection dropped) is reported as lost,
+reopened every :attr:`LinkWorker.reopen_interval` seconds and polling resumes by itself; a
+unit that misses :attr:`LinkWorker.offline_after` polls in a row is offline and re-polled
+only every :attr:`LinkWorker.offline_every` sweeps; a garbled reply is counted and the
+request retried once before the sweep records an error.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+import time
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, Callable
+
+from PySide6.QtCore import QThread, Signal
+
+from bps_commissioner.device.decode import UnitReading, decode_registers
+from bps_commissioner.device.registers import LAST_REGISTER, THRESHOLD_FIRST, THRESHOLD_LAST
+from bps_commissioner.services.diagnostics import Counters, FrameRecord, UnitDiagnostics
+from bps_commissioner.services.endpoints import Endpoint
+from bps_commissioner.transport.errors import ConnectError, FrameError, LinkError, LinkLost, PortError
+from bps_commissioner.transport.modbus import ModbusLink
+
+#: What a poll reads: the live values 0..62 and the alarm states 87..98 every time; the
+#: thresholds 63..86 once, and again after a write (see :meth:`LinkWorker.refresh_thresholds`).
+LIVE_SPANS = ((0, THRESHOLD_FIRST), (THRESHOLD_LAST + 1, LAST_REGISTER - THRESHOLD_LAST))
+THRESHOLD_SPAN = (THRESHOLD_FIRST, THRESHOLD_LAST - THRESHOLD_FIRST + 1)
+
+
+class Priority(IntEnum):
+    WRITE = 0  # a user's write
+    FOREGROUND = 1  # the unit on screen, a user's scan
+    BACKGROUND = 2  # the sweep
+
+
+class Cancelled(Exception):
+    """Raised inside a job by :meth:`JobContext.check` when the user cancelled it."""
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """The outcome of polling one unit."""
+
+    address: int
+    time: float  # wall clock
+    reading: UnitReading | None
+    error: str | None = None
+    state: str = "online"  # online, offline, error, lost
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.reading is not None and self.error is None:
+            return self.reading.to_dict()
+        return {"address": self.address, "error": self.error or "no data"}
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """One pass over every polled unit."""
+
+    number: int
+    time: float  # wall clock at the end of the sweep
+    results: tuple[UnitResult, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"t": round(self.time, 3), "units": [r.to_dict() for r in self.results]}
+
+
+@dataclass(frozen=True)
+class JobResult:
+    job_id: int
+    value: Any = None
+    error: str | None = None
+    cancelled: bool = False
+
+
+class JobContext:
+    """What a job sees inside the worker thread."""
+
+    def __init__(self, worker: "LinkWorker", job_id: int):
+        self._worker = worker
+        self.job_id = job_id
+        self.cancel_event = threading.Event()
+
+    @property
+    def link(self) -> ModbusLink:
+        return self._worker._ensure_link()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set() or self._worker._stopping.is_set()
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self._worker.jobProgress.emit(self.job_id, done, total, text)
+
+
+Job = Callable[[JobContext], Any]
+
+
+@dataclass(order=True)
+class _Queued:
+    priority: int
+    seq: int
+    job_id: int = field(compare=False)
+    job: Job = field(compare=False)
+
+
+class _UnitState:
+    def __init__(self) -> None:
+        self.registers: dict[int, int] = {}
+        self.thresholds_valid = False
+        self.misses = 0
+        self.offline = False
+        self.last: UnitResult | None = None
+
+
+class LinkWorker(QThread):
+    linkStateChanged = Signal(str, str)  # state ("connected", "lost", "closed"), message
+    unitUpdated = Signal(object)  # UnitResult, after every poll of a unit
+    sweepFinished = Signal(object)  # Sweep
+    frameLogged = Signal(object)  # FrameRecord
+    diagnosticsUpdated = Signal(object)  # tuple[UnitDiagnostics, ...], after every sweep
+    jobProgress = Signal(int, int, int, str)  # job id, done, total, text
+    jobFinished = Signal(object)  # JobResult
+
+    reopen_interval = 1.0
+    offline_after = 3
+    offline_every = 5
+    focus_period = 0.5  # the unit on screen is re-read at least this often
+
+    def __init__(self, endpoint: Endpoint, parent: Any = None, *, log_frames: bool = True):
+        super().__init__(parent)
+        self.endpoint = endpoint
+        self.log_frames = log_frames
+        self.setObjectName(f"LinkWorker {endpoint.key}")
+        self._cond = threading.Condition()
+        self._queue: list[_Queued] = []
+        self._seq = itertools.count()
+        self._job_ids = itertools.count(1)
+        self._contexts: dict[int, JobContext] = {}
+        self._stopping = threading.Event()
+        # polling (guarded by _cond)
+        self._poll_units: list[int] = []
+        self._interval = 1.0
+        self._focus: int | None = None
+        # worker-thread state
+        self._link: ModbusLink | None = None
+        self._link_state = "closed"
+        self._counters = Counters()
+        self._units: dict[int, _UnitState] = {}
+        self._sweep_pending: list[int] = []
+        self._sweep_results: list[UnitResult] = []
+        self._sweep_number = 0
+        self._next_sweep_at = 0.0
+        self._last_focus_poll = 0.0
+
+    # -- API for other threads ----------------------------------------------------------------
+    def submit(self, job: Job, priority: Priority = Priority.FOREGROUND) -> int:
+        """Queue ``job(context)`` to run on this link; its JobResult arrives by jobFinished."""
+        job_id = next(self._job_ids)
+        with self._cond:
+            self._contexts[job_id] = JobContext(self, job_id)
+            heapq.heappush(self._queue, _Queued(int(priority), next(self._seq), job_id, job))
+            self._cond.notify()
+        return job_id
+
+    def cancel(self, job_id: int) -> None:
+        with self._cond:
+            ctx = self._contexts.get(job_id)
+        if ctx is not None:
+            ctx.cancel_event.set()
+
+    def set_polling(self, units: list[int], interval: float = 1.0) -> None:
+        """Sweep ``units`` every ``interval`` seconds (0: back to back). Empty list: stop."""
+        with self._cond:
+            self._poll_units = list(dict.fromkeys(units))
+            self._interval = max(0.0, interval)
+            self._cond.notify()
+
+    def set_focus(self, unit: int | None) -> None:
+        """The unit on screen: re-read at least every :attr:`focus_period` seconds."""
+        with self._cond:
+            self._focus = unit
+            self._cond.notify()
+
+    def refresh_thresholds(self, unit: int) -> None:
+        """Read the unit's thresholds again at its next poll (after a write)."""
+        self.submit(lambda ctx: self._invalidate(unit), Priority.WRITE)
+
+    def stop(self, timeout: float = 3.0) -> bool:
+        """Ask the worker to stop, let it close its link, and join it. True if it ended."""
+        self._stopping.set()
+        with self._cond:
+            for ctx in self._contexts.values():
+                ctx.cancel_event.set()
+            self._cond.notify_all()
+        if not self.isRunning():
+            return True
+        return self.wait(int(timeout * 1000))
+
+    # -- worker thread ------------------------------------------------------------------------
+    def run(self) -> None:
+        try:
+            while not self._stopping.is_set():
+                item = self._take_job()
+                if item is not None:
+                    self._run_job(item)
+                    continue
+                if not self._poll_step():
+                    self._idle_wait()
+        finally:
+            self._close_link("closed", "stopped")
+
+    def _take_job(self) -> _Queued | None:
+        with self._cond:
+            if self._queue:
+                return heapq.heappop(self._queue)
+        return None
+
+    def _run_job(self, item: _Queued) -> None:
+        with self._cond:
+            ctx = self._contexts[item.job_id]
+        result: JobResult
+        try:
+            if ctx.cancelled:
+                raise Cancelled()
+            result = JobResult(item.job_id, item.job(ctx))
+        except Cancelled:
+            result = JobResult(item.job_id, cancelled=True)
+        except LinkLost as exc:
+            self._close_link("lost", str(exc))
+            result = JobResult(item.job_id, error=str(exc))
+        except LinkError as exc:
+            result = JobResult(item.job_id, error=str(exc))
+        except Exception as exc:  # a bug in a job must not kill the link's thread
+            result = JobResult(item.job_id, error=f"internal error: {exc!r}")
+        with self._cond:
+            self._contexts.pop(item.job_id, None)
+        self.jobFinished.emit(result)
+
+    def _idle_wait(self) -> None:
+        with self._cond:
+            if self._queue or self._stopping.is_set():
+                return
+            now = time.monotonic()
+            deadlines = []
+            if self._poll_units:
+                deadlines.append(self._next_sweep_at)
+                if self._focus is not None:
+                    deadlines.append(self._last_focus_poll + self.focus_period)
+            timeout = max(0.0, min(deadlines) - now) if deadlines else None
+            self._cond.wait(timeout if timeout is None else min(timeout, 1.0))
+
+    # link ------------------------------------------------------------------------------------
+    def _ensure_link(self) -> ModbusLink:
+        if self._link is None:
+            observer = self._on_frame if self.log_frames else None
+            try:
+                link = self.endpoint.open_link(observer)
+            except (PortError, ConnectError) as exc:
+                self._set_link_state("lost", str(exc))
+                raise LinkLost(str(exc)) from None
+            link.outcome_observer = self._counters.record
+            self._link = link
+            self._set_link_state("connected", self.endpoint.describe())
+        return self._link
+
+    def _close_link(self, state: str, message: str) -> None:
+        if self._link is not None:
+            self._link.close()
+            self._link = None
+        self._set_link_state(state, message)
+
+    def _set_link_state(self, state: str, message: str) -> None:
+        if state != self._link_state:
+            self._link_state = state
+            self.linkStateChanged.emit(state, message)
+
+    def _on_frame(self, direction: str, unit: int, data: bytes, _mono: float) -> None:
+        self.frameLogged.emit(FrameRecord(time.time(), direction, unit, data))
+
+    # polling ---------------------------------------------------------------------------------
+    def _invalidate(self, unit: int) -> None:
+        self._units.setdefault(unit, _UnitState()).thresholds_valid = False
+
+    def _poll_step(self) -> bool:
+        """Poll one unit if one is due. Returns False when there was nothing to do."""
+        with self._cond:
+            units = list(self._poll_units)
+            interval = self._interval
+            focus = self._focus
+        if not units:
+            self._sweep_pending = []
+            return False
+        now = time.monotonic()
+        if self._link is None and self._link_state == "lost":
+            return self._poll_while_lost(units, interval, now)
+        if focus is not None and now - self._last_focus_poll >= self.focus_period:
+            self._last_focus_poll = now
+            self._poll_unit(focus)
+            return True
+        if not self._sweep_pending:
+            if now < self._next_sweep_at:
+                return False
+            self._sweep_number += 1
+            self._next_sweep_at = now + interval
+            self._sweep_pending = list(units)
+            self._sweep_results = []
+        unit = self._sweep_pending.pop(0)
+        state = self._units.setdefault(unit, _UnitState())
+        if state.offline and self._sweep_number % self.offline_every and state.last is not None:
+            result = state.last  # offline: re-polled every offline_every sweeps only
+        else:
+            result = self._poll_unit(unit)
+        self._sweep_results.append(result)
+        if not self._sweep_pending:
+            self._finish_sweep()
+        return True
+
+    def _poll_while_lost(self, units: list[int], interval: float, now: float) -> bool:
+        """Link lost: try to reopen; every interval, report a sweep of errors."""
+        try:
+            self._ensure_link()
+            return True
+        except LinkLost as exc:
+            message = str(exc)
+        if now >= self._next_sweep_at:
+            self._sweep_number += 1
+            self._next_sweep_at = now + max(interval, self.reopen_interval)
+            self._sweep_pending = []
+            self._sweep_results = [self._lost_result(u, message) for u in units]
+            for r in self._sweep_results:
+                self.unitUpdated.emit(r)
+            self._finish_sweep()
+        with self._cond:
+            if not self._queue and not self._stopping.is_set():
+                self._cond.wait(self.reopen_interval)
+        return True
+
+    def _lost_result(self, unit: int, message: str) -> UnitResult:
+        result = UnitResult(unit, time.time(), None, f"link lost: {message}", "lost")
+        self._units.setdefault(unit, _UnitState()).last = result
+        return result
+
+    def _finish_sweep(self) -> None:
+        sweep = Sweep(self._sweep_number, time.time(), tuple(self._sweep_results))
+        self._sweep_results = []
+        self.sweepFinished.emit(sweep)
+        self.diagnosticsUpdated.emit(self.diagnostics())
+
+    def diagnostics(self) -> tuple[UnitDiagnostics, ...]:
+        return tuple(self._counters.snapshot(u) for u in self._counters.units())
+
+    def _poll_unit(self, unit: int) -> UnitResult:
+        state = self._units.setdefault(unit, _UnitState())
+        spans = list(LIVE_SPANS) + ([] if state.thresholds_valid else [THRESHOLD_SPAN])
+        try:
+            link = self._ensure_link()
+            for start, count in spans:
+                state.registers.update(self._read_retrying(link, unit, start, count))
+            state.thresholds_valid = True
+            state.misses = 0
+            state.offline = False
+            result = UnitResult(unit, time.time(), decode_registers(unit, state.registers))
+        except LinkLost as exc:
+            self._close_link("lost", str(exc))
+            result = self._lost_result(unit, str(exc))
+        except LinkError as exc:
+            state.misses += 1
+            state.offline = state.misses >= self.offline_after
+            message = (f"offline after {state.misses} failed polls, re-polled every {self.offline_every} "
+                       f"sweeps: {exc}") if state.offline else str(exc)
+            result = UnitResult(unit, time.time(), None, message, "offline" if state.offline else "error")
+        state.last = result
+        self.unitUpdated.emit(result)
+        return result
+
+    @staticmethod
+    def _read_retrying(link: ModbusLink, unit: int, start: int, count: int) -> dict[int, int]:
+        try:
+            return link.read_block(unit, start, count)
+        except FrameError:  # line noise: one retry before the error counts
+            return link.read_block(unit, start, count)

@@ -1,0 +1,48 @@
+"""Shared fixtures: the built-in simulator over real sockets and pseudo-terminals."""
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from bps_commissioner.device.bus import BusSettings  # noqa: E402
+from bps_commissioner.simulator import TcpSimulator, build_chain  # noqa: E402
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
+
+
+@pytest.fixture
+def chain():
+    """Units 1-4: a mix of three- and single-phase units, some with probes."""
+    return build_chain([1, 2, 3, 4], seed=7)
+
+
+@pytest.fixture
+def tcp_sim(chain):
+    sim = TcpSimulator(chain, "127.0.0.1", 0).start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def rtu_factory(tmp_path):
+    """Start RTU simulators on pseudo-terminals linked under tmp_path; stops them all at the end."""
+    from bps_commissioner.simulator import RtuSimulator
+
+    started = []
+
+    def start(chain, settings=BusSettings(), turnaround=0.005, name="ttyBPS"):
+        sim = RtuSimulator(chain, str(tmp_path / name), settings, turnaround=turnaround).start()
+        started.append(sim)
+        return sim
+
+    yield start
+    for sim in started:
+        sim.stop()
+
+
+@pytest.fixture
+def rtu_sim(chain, rtu_factory):
+    return rtu_factory(chain)
