@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -20,9 +21,7 @@ class FrameRecord:
 
     def line(self) -> str:
         """One line of a trace file: ISO time with ms, direction, unit, hex."""
-        import datetime as _dt
-
-        stamp = _dt.datetime.fromtimestamp(self.time).isoformat(timespec="milliseconds")
+        stamp = dt.datetime.fromtimestamp(self.time).isoformat(timespec="milliseconds")
         return f"{stamp} {self.direction.upper()} unit={self.unit} {self.hex}"
 
 
