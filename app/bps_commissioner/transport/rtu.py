@@ -22,6 +22,15 @@ from bps_commissioner.device.bus import BusSettings
 from bps_commissioner.transport.errors import FrameError, LinkLost, NoReplyError, PortError
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu
 
+try:  # pyserial's POSIX backend lets termios.error (not an OSError) escape from tcflush & co.
+    from termios import error as _TermiosError
+except ImportError:  # Windows
+    class _TermiosError(Exception):  # type: ignore[no-redef]
+        pass
+
+#: What a port that went away raises.
+_IO_ERRORS = (serial.SerialException, OSError, _TermiosError)
+
 _PARITY = {"N": serial.PARITY_NONE, "E": serial.PARITY_EVEN, "O": serial.PARITY_ODD}
 _STOPBITS = {1: serial.STOPBITS_ONE, 2: serial.STOPBITS_TWO}
 
@@ -118,7 +127,7 @@ class RtuLink(ModbusLink):
         if self._serial is not None:
             try:
                 self._serial.close()
-            except (serial.SerialException, OSError):
+            except _IO_ERRORS:
                 pass
             self._serial = None
 
@@ -130,7 +139,7 @@ class RtuLink(ModbusLink):
                 self._serial.baudrate = settings.baud
                 self._serial.parity = _PARITY[settings.parity]
                 self._serial.stopbits = _STOPBITS[settings.stopbits]
-            except (serial.SerialException, OSError) as exc:
+            except _IO_ERRORS as exc:
                 self._lost(exc)
 
     def _lost(self, exc: Exception) -> None:
@@ -178,7 +187,7 @@ class RtuLink(ModbusLink):
                 want = 5 + buf[2]
             self._read_until(ser, buf, want, deadline)
             done = time.monotonic()
-        except (serial.SerialException, OSError) as exc:
+        except _IO_ERRORS as exc:
             self._lost(exc)
             raise  # unreachable: _lost raises
         self._bus_free_at = done + bus.silence
