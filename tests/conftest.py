@@ -13,6 +13,12 @@ from bps_commissioner.simulator import TcpSimulator, build_chain  # noqa: E402
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _qt_application(qapp):
+    """Create the QApplication before any command can create a bare QCoreApplication."""
+    return qapp
+
+
 @pytest.fixture
 def chain():
     """Units 1-4: a mix of three- and single-phase units, some with probes."""

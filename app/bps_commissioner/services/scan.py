@@ -21,7 +21,9 @@ from typing import Any, Callable, Iterable, Sequence
 from bps_commissioner.device.bus import BAUD_RATES, BusSettings
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.registers import MONITORED, PHASES, Section, quantities
-from bps_commissioner.transport.errors import FrameError, LinkError, ModbusExceptionError, NoReplyError
+from bps_commissioner.transport.errors import (
+    FrameError, LinkError, ModbusExceptionError, NoReplyError, PortError,
+)
 from bps_commissioner.transport.modbus import read_request
 from bps_commissioner.transport.rtu import RtuLink
 
@@ -149,7 +151,13 @@ class Scanner:
         tried = 0
         candidates = list(candidates or auto_candidates())
         for settings in candidates:
-            self.link.reconfigure(settings)
+            try:
+                self.link.reconfigure(settings)
+            except PortError:
+                # the adapter refuses these settings (a Linux pseudo-terminal refuses some
+                # parity changes): they cannot be tried, go on with the next
+                tried += 1
+                continue
             for address in addresses:
                 if self._cancelled():
                     return None

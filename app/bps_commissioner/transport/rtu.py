@@ -28,6 +28,11 @@ except ImportError:  # Windows
     class _TermiosError(Exception):  # type: ignore[no-redef]
         pass
 
+if sys.platform == "win32":
+    _select = None
+else:
+    from select import select as _select
+
 #: What a port that went away raises.
 _IO_ERRORS = (serial.SerialException, OSError, _TermiosError)
 
@@ -70,11 +75,16 @@ def _describe_ports() -> str:
     return f"Ports present: {names}."
 
 
-def port_error(port: str, exc: Exception) -> PortError:
+def port_error(port: str, exc: Exception, settings: BusSettings | None = None) -> PortError:
     """Turn pyserial's open failure into a message that names the port, why, and what to do."""
     code = getattr(exc, "errno", None)
+    if code is None and exc.args and isinstance(exc.args[0], int):
+        code = exc.args[0]  # termios.error carries (errno, text)
     text = str(exc)
     lowered = text.lower()
+    if code == errno.EINVAL and settings is not None:
+        return PortError(f"Serial port {port} does not accept the settings {settings} ({text}): the "
+                         f"adapter or its driver may not support them.")
     if code == errno.ENOENT or "filenotfound" in lowered or "cannot find the file" in lowered:
         return PortError(f"Serial port {port} does not exist. Check that the USB-RS485 adapter is "
                          f"plugged in, or pick another port. {_describe_ports()}")
@@ -119,8 +129,8 @@ class RtuLink(ModbusLink):
                 parity=_PARITY[self.settings.parity], stopbits=_STOPBITS[self.settings.stopbits],
                 timeout=0, write_timeout=2.0,
                 **({"exclusive": True} if sys.platform != "win32" else {}))
-        except (serial.SerialException, OSError, ValueError) as exc:
-            raise port_error(self.port, exc) from None
+        except (*_IO_ERRORS, ValueError) as exc:
+            raise port_error(self.port, exc, self.settings) from None
         self._bus_free_at = time.monotonic() + self.settings.silence
 
     def close(self) -> None:
@@ -132,15 +142,12 @@ class RtuLink(ModbusLink):
             self._serial = None
 
     def reconfigure(self, settings: BusSettings) -> None:
-        """Change baud rate, parity and stop bits on the open port."""
+        """Change baud rate, parity and stop bits. The port is reopened with the new settings
+        (some drivers, and Linux pseudo-terminals, refuse a parity change in place)."""
         self.settings = settings
         if self._serial is not None:
-            try:
-                self._serial.baudrate = settings.baud
-                self._serial.parity = _PARITY[settings.parity]
-                self._serial.stopbits = _STOPBITS[settings.stopbits]
-            except _IO_ERRORS as exc:
-                self._lost(exc)
+            self.close()
+            self.open()
 
     def _lost(self, exc: Exception) -> None:
         self.close()
@@ -148,14 +155,26 @@ class RtuLink(ModbusLink):
                        f"unplugged. Replug it; the link reopens by itself.") from None
 
     def _read_until(self, ser: serial.Serial, buf: bytearray, want: int, deadline: float) -> None:
+        """Read into ``buf`` until it holds ``want`` bytes or ``deadline`` passes.
+
+        POSIX: wait with select() and read what is there (the port stays non-blocking), so
+        the port's termios settings are never touched mid-transaction. Windows: pyserial's
+        own timeout, set to what is left."""
         while len(buf) < want:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return
-            ser.timeout = remaining
+            if _select is not None:
+                ready, _, _ = _select([ser.fileno()], [], [], remaining)
+                if not ready:
+                    return
+            else:
+                ser.timeout = remaining
             chunk = ser.read(want - len(buf))
             if chunk:
                 buf += chunk
+            elif _select is not None:
+                raise serial.SerialException("the port reports data but none can be read (device disconnected?)")
 
     def _exchange(self, unit: int, request: ModbusPDU, timeout: float | None = None) -> ModbusPDU:
         """One request and its reply. ``timeout`` (default: the link's) is how long the unit
