@@ -39,7 +39,8 @@ def rtu_factory(tmp_path):
 
     started = []
 
-    def start(chain, settings=BusSettings(), turnaround=0.005, name="ttyBPS"):
+    def start(chain, settings=BusSettings(), turnaround=0.005, name=None):
+        name = name or ("ttyBPS" if not started else f"ttyBPS{len(started)}")
         sim = RtuSimulator(chain, str(tmp_path / name), settings, turnaround=turnaround).start()
         started.append(sim)
         return sim

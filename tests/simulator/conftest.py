@@ -2,7 +2,6 @@
 
 import pytest
 
-from bps_commissioner.device.bus import BusSettings
 from bps_commissioner.simulator import TcpSimulator, build_chain
 
 #: Three- and single-phase, 16 and 32 A, with and without probes, and two units at address 5.
@@ -22,22 +21,5 @@ def tcp(sim_chain):
 
 
 @pytest.fixture
-def rtu_at(tmp_path):
-    """rtu_at(chain, bus=BusSettings(), turnaround=0.005) -> a started RtuSimulator."""
-    from bps_commissioner.simulator import RtuSimulator
-
-    started = []
-
-    def start(chain, bus=BusSettings(), turnaround=0.005):
-        sim = RtuSimulator(chain, tmp_path / f"tty{len(started)}", bus, turnaround=turnaround).start()
-        started.append(sim)
-        return sim
-
-    yield start
-    for sim in started:
-        sim.stop()
-
-
-@pytest.fixture
-def rtu(sim_chain, rtu_at):
-    return rtu_at(sim_chain)
+def rtu(sim_chain, rtu_factory):
+    return rtu_factory(sim_chain)

@@ -87,9 +87,9 @@ def test_frames_at_other_settings_get_no_reply(rtu, baud, stopbits):
     assert (rtu.stats.wrong_settings, rtu.stats.replies) == (1, 1)
 
 
-def test_bus_at_other_settings(rtu_at):
+def test_bus_at_other_settings(rtu_factory):
     bus = BusSettings(38400, "E", 2)
-    sim = rtu_at(build_chain([1], seed=1), bus)
+    sim = rtu_factory(build_chain([1], seed=1), bus)
     with port(sim, 38400, 2) as link:
         assert crc_ok(exchange(link, MANUAL_REQUEST, 7))
     with port(sim, 9600, 1, timeout=0.25) as link:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from bps_commissioner.device.bus import BAUD_RATES, PARITIES, BusSettings, parse_units
+from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, ModbusLink
-from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT, RtuLink
-from bps_commissioner.transport.tcp import DEFAULT_TIMEOUT, TcpLink, parse_host
+from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT
+from bps_commissioner.transport.tcp import DEFAULT_TIMEOUT, parse_host
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -73,9 +74,15 @@ def tcp_address(text: str, default_port: int = 502) -> tuple[str, int]:
         raise UsageError(f"--tcp: {exc}") from None
 
 
-def make_link(args: argparse.Namespace) -> ModbusLink:
+def endpoint_of(args: argparse.Namespace) -> Endpoint:
+    """The link the --tcp / --serial options describe."""
     if args.tcp:
         host, port = tcp_address(args.tcp)
-        return TcpLink(host, port, timeout=args.timeout or DEFAULT_TIMEOUT, block_size=args.block_size)
-    return RtuLink(args.serial, bus_settings(args), timeout=args.timeout or DEFAULT_REPLY_TIMEOUT,
-                   block_size=args.block_size)
+        return TcpEndpoint(host, port, timeout=args.timeout or DEFAULT_TIMEOUT, block_size=args.block_size)
+    return SerialEndpoint(args.serial, bus_settings(args), timeout=args.timeout or DEFAULT_REPLY_TIMEOUT,
+                          block_size=args.block_size)
+
+
+def make_link(args: argparse.Namespace) -> ModbusLink:
+    """A link (not yet open) for the --tcp / --serial options."""
+    return endpoint_of(args).create_link()

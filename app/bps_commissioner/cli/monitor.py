@@ -12,13 +12,8 @@ import sys
 import time
 from typing import Any
 
-from bps_commissioner.cli.common import (
-    EXIT_FAILED, EXIT_OK, UsageError, add_link_options, bus_settings, tcp_address,
-)
+from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, add_link_options, endpoint_of
 from bps_commissioner.cli.trace import TraceWriter
-from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
-from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT
-from bps_commissioner.transport.tcp import DEFAULT_TIMEOUT
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,14 +25,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--trace", metavar="FILE", help="write every frame (time, direction, hex) to FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per sweep and line")
     p.set_defaults(func=run)
-
-
-def endpoint_of(args: argparse.Namespace) -> Endpoint:
-    if args.tcp:
-        host, port = tcp_address(args.tcp)
-        return TcpEndpoint(host, port, timeout=args.timeout or DEFAULT_TIMEOUT, block_size=args.block_size)
-    return SerialEndpoint(args.serial, bus_settings(args), timeout=args.timeout or DEFAULT_REPLY_TIMEOUT,
-                          block_size=args.block_size)
 
 
 def sweep_line(sweep: Any) -> str:

@@ -10,6 +10,11 @@ from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT, RtuLink
 from bps_commissioner.transport.tcp import DEFAULT_PORT, DEFAULT_TIMEOUT, TcpLink
 
 
+def _opened(link: ModbusLink) -> ModbusLink:
+    link.open()
+    return link
+
+
 @dataclass(frozen=True)
 class SerialEndpoint:
     port: str
@@ -24,11 +29,12 @@ class SerialEndpoint:
     def describe(self) -> str:
         return f"{self.port} ({self.settings})"
 
-    def open_link(self, observer: FrameObserver | None = None) -> ModbusLink:
-        link = RtuLink(self.port, self.settings, timeout=self.timeout, block_size=self.block_size,
+    def create_link(self, observer: FrameObserver | None = None) -> ModbusLink:
+        return RtuLink(self.port, self.settings, timeout=self.timeout, block_size=self.block_size,
                        observer=observer)
-        link.open()
-        return link
+
+    def open_link(self, observer: FrameObserver | None = None) -> ModbusLink:
+        return _opened(self.create_link(observer))
 
 
 @dataclass(frozen=True)
@@ -45,11 +51,12 @@ class TcpEndpoint:
     def describe(self) -> str:
         return f"{self.host}:{self.port} (Modbus TCP)"
 
-    def open_link(self, observer: FrameObserver | None = None) -> ModbusLink:
-        link = TcpLink(self.host, self.port, timeout=self.timeout, block_size=self.block_size,
+    def create_link(self, observer: FrameObserver | None = None) -> ModbusLink:
+        return TcpLink(self.host, self.port, timeout=self.timeout, block_size=self.block_size,
                        observer=observer)
-        link.open()
-        return link
+
+    def open_link(self, observer: FrameObserver | None = None) -> ModbusLink:
+        return _opened(self.create_link(observer))
 
 
 Endpoint = SerialEndpoint | TcpEndpoint
