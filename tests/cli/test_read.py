@@ -119,7 +119,7 @@ def test_no_reply_over_serial(capsys, rtu_sim):
     (["read", "--serial", "p", "--baud", "1200"], "invalid choice"),
     (["read", "--serial", "p", "--timeout", "-1"], "outside"),
     (["read", "--tcp", "h", "--block-size", "200"], "block size"),
-    (["read"], "one of the arguments --tcp --serial is required"),
+    (["read"], "one of the arguments --tcp --serial --snmp is required"),
 ])
 def test_bad_input_is_a_usage_error(capsys, argv, message):
     with pytest.raises(SystemExit) as exc:

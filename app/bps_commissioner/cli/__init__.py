@@ -19,7 +19,7 @@ from bps_commissioner import __version__
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 from bps_commissioner.transport.errors import LinkError
 
-COMMANDS = ("read", "scan", "monitor", "thresholds", "simulate")
+COMMANDS = ("read", "scan", "monitor", "thresholds", "flash", "telnet", "energy", "simulate")
 
 
 def build_parser() -> argparse.ArgumentParser:

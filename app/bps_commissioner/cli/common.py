@@ -40,10 +40,30 @@ def unit_list(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def add_link_options(p: argparse.ArgumentParser, *, multi_unit: bool = True) -> None:
+def chain_or_unit_list(text: str) -> list[int]:
+    """Like :func:`unit_list`, but 0 (an SNMP master) is allowed too."""
+    try:
+        return parse_units(text, range(0, 248))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_link_options(p: argparse.ArgumentParser, *, multi_unit: bool = True, snmp: bool = False,
+                     telnet: bool = False) -> None:
+    """``snmp=True`` adds ``--snmp HOST[:PORT]`` beside --tcp/--serial; --units then also
+    takes 0 (an SNMP master) and the command checks the range for the link chosen.
+    ``telnet=True`` adds ``--telnet HOST[:PORT]`` (the unit's Telnet CLI)."""
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--tcp", metavar="HOST[:PORT]", help="Modbus TCP host (default port 502)")
     where.add_argument("--serial", metavar="PORT", help="serial port of the USB-RS485 adapter (COM5, /dev/ttyUSB0)")
+    if snmp:
+        where.add_argument("--snmp", metavar="HOST[:PORT]",
+                           help="SNMP agent of a MASTER (default port 161): the master (unit 0) and its "
+                                "slaves 1..5")
+    if telnet:
+        where.add_argument("--telnet", metavar="HOST[:PORT]",
+                           help="the unit's Telnet CLI (default port 23): alarm and warning thresholds "
+                                "of menu 8, e.g. current_l1.high_warning=25")
     add_bus_options(p)
     p.add_argument("--timeout", type=positive_float, metavar="SECONDS",
                    help=f"how long a unit may take to answer (default {DEFAULT_REPLY_TIMEOUT:g} s on serial, "
@@ -53,8 +73,10 @@ def add_link_options(p: argparse.ArgumentParser, *, multi_unit: bool = True) -> 
                         f"refuses (default {MAX_READ_COUNT})")
     if multi_unit:
         units = p.add_mutually_exclusive_group()
-        units.add_argument("--units", type=unit_list, metavar="LIST", help="unit addresses, e.g. 1,2,5-8 (default 1)")
-        units.add_argument("--unit", type=unit_list, metavar="N", help="one unit address")
+        parse = chain_or_unit_list if snmp else unit_list
+        units.add_argument("--units", type=parse, metavar="LIST",
+                           help="unit addresses, e.g. 1,2,5-8 (default 1; over SNMP 0-5: master and slaves)")
+        units.add_argument("--unit", type=parse, metavar="N", help="one unit address")
 
 
 def add_bus_options(p: argparse.ArgumentParser) -> None:

@@ -1,4 +1,5 @@
-"""``bps-commissioner read``: one snapshot of units as tables or JSON."""
+"""``bps-commissioner read``: one snapshot of units as tables or JSON, over Modbus (--tcp,
+--serial) or SNMP (--snmp: a MASTER and its slaves; readings and sensors only)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import sys
 from typing import Any, Sequence
 
-from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, add_link_options, make_link
+from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, add_link_options, make_link
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.registers import BY_KEY, MONITORED, PHASES, Section, quantities
 from bps_commissioner.transport.errors import ConnectError, LinkError, PortError
@@ -16,8 +17,9 @@ from bps_commissioner.transport.modbus import ModbusLink
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("read", help="read units' live values, sensors, thresholds and alarm states")
-    add_link_options(p)
+    add_link_options(p, snmp=True)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    add_snmp_options(p)
     p.set_defaults(func=run)
 
 
@@ -47,7 +49,7 @@ def _fmt(value: Any, unit: str = "", decimals: int = 0) -> str:
     return f"{text} {unit}".rstrip()
 
 
-def format_unit(reading: UnitReading) -> str:
+def format_unit(reading: UnitReading, thresholds: bool = True) -> str:
     """A readable table of one unit, built from the register table."""
     d = reading.to_dict()
     phases = PHASES[: d["phases"]]
@@ -65,8 +67,9 @@ def format_unit(reading: UnitReading) -> str:
     for q in quantities(Section.SENSORS):
         value = d["sensors"].get(q.field)
         lines.append(f"    {q.label:<16}{'not connected' if value is None else _fmt(value, q.unit, q.decimals)}")
-    lines.append("  Alarm thresholds and states:")
-    for mon in MONITORED:
+    if thresholds:
+        lines.append("  Alarm thresholds and states:")
+    for mon in MONITORED if thresholds else ():
         limits = d["thresholds"].get(mon.key, {})
         q = BY_KEY[mon.key + ".low"]
         low, high = _fmt(limits.get("low"), "", q.decimals), _fmt(limits.get("high"), "", q.decimals)
@@ -82,7 +85,11 @@ def unit_json(result: UnitReading | dict[str, Any]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.snmp:
+        return run_snmp(args)
     units = args.unit or args.units or [1]
+    if 0 in units:
+        raise UsageError("unit address 0 is outside the Modbus addresses 1..247 (0 is a master over SNMP: --snmp)")
     link = make_link(args)
     try:
         results = read_units(link, units)
@@ -98,3 +105,123 @@ def run(args: argparse.Namespace) -> int:
     if failed:
         print(f"{failed} of {len(results)} unit(s) could not be read.", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+# --- SNMP ----------------------------------------------------------------------------------
+
+def add_snmp_options(p: argparse.ArgumentParser) -> None:
+    from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS
+
+    g = p.add_argument_group("SNMP (with --snmp; SNMPv3 keys come from BPS_SNMP_AUTH_KEY / BPS_SNMP_PRIV_KEY, "
+                             "the system keyring or a hidden prompt, never from the command line)")
+    g.add_argument("--snmp-version", choices=("1", "2c", "3"), default="2c", help="SNMP version (default 2c)")
+    g.add_argument("--community", default="public", help="v1/v2c read community (default public)")
+    g.add_argument("--v3-user", metavar="NAME", help="SNMPv3 user (account)")
+    g.add_argument("--v3-auth-proto", default="SHA", metavar="PROTO",
+                   help=f"SNMPv3 authentication: {', '.join(V3_AUTH_PROTOCOLS)} (default SHA)")
+    g.add_argument("--v3-priv-proto", default="AES", metavar="PROTO",
+                   help=f"SNMPv3 privacy: {', '.join(V3_PRIV_PROTOCOLS)} (default AES = AES-128)")
+    g.add_argument("--v3-context", default="", metavar="NAME", help="SNMPv3 context name (default none)")
+    g.add_argument("--retries", type=int, default=1, choices=range(0, 6), metavar="N",
+                   help="SNMP retries after a timeout (default 1)")
+    g.add_argument("--snmp-scale", action="append", default=[], metavar="NAME=DIVISOR",
+                   help="divisor for integer values of a quantity (default: its Modbus scale, e.g. "
+                        "voltage=10); NAME is a quantity (voltage_l2) or a field (voltage); repeatable")
+    g.add_argument("--save-secrets", action="store_true",
+                   help="save SNMPv3 keys typed at the prompt in the system keyring after a successful read")
+
+
+def snmp_credentials(args: argparse.Namespace, host: str) -> tuple[Any, list[tuple[Any, Any]]]:
+    """SnmpCredentials from the options and the secret sources; also the (kind, Secret)
+    pairs that came from the prompt, for --save-secrets."""
+    from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
+    from bps_commissioner.services import secrets
+    from bps_commissioner.transport.snmp import SnmpCredentials
+
+    if args.snmp_version != "3":
+        return SnmpCredentials(args.snmp_version, community=args.community), []
+    if not args.v3_user:
+        raise UsageError("--snmp-version 3 needs --v3-user NAME")
+    try:
+        auth = v3_protocol(args.v3_auth_proto, V3_AUTH_PROTOCOLS, "--v3-auth-proto")
+        priv = v3_protocol(args.v3_priv_proto, V3_PRIV_PROTOCOLS, "--v3-priv-proto")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    prompted = []
+    keys: dict[str, str | None] = {"auth": None, "priv": None}
+    for name, proto, kind in (("auth", auth, secrets.SNMP_AUTH_KEY), ("priv", priv, secrets.SNMP_PRIV_KEY)):
+        if proto == "none":
+            continue
+        try:
+            secret = secrets.lookup(kind, user=args.v3_user, host=host)
+        except secrets.SecretUnavailable as exc:
+            raise UsageError(str(exc)) from None
+        keys[name] = secret.reveal()
+        if secret.source == "prompt":
+            prompted.append((kind, secret))
+    try:
+        return SnmpCredentials("3", user=args.v3_user, auth_protocol=auth, auth_key=keys["auth"],
+                               priv_protocol=priv, priv_key=keys["priv"], context=args.v3_context), prompted
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_snmp(args: argparse.Namespace) -> int:
+    from bps_commissioner.device.oids import CHAIN_ADDRESSES, parse_scale_overrides, unit_name
+    from bps_commissioner.services import secrets
+    from bps_commissioner.services.security import snmp_findings
+    from bps_commissioner.transport.snmp import DEFAULT_PORT, DEFAULT_TIMEOUT, SnmpLink
+    from bps_commissioner.transport.tcp import parse_host
+
+    try:
+        host, port = parse_host(args.snmp, DEFAULT_PORT)
+    except ValueError as exc:
+        raise UsageError(f"--snmp: {exc}") from None
+    asked = args.unit or args.units
+    addresses = asked or list(CHAIN_ADDRESSES)
+    bad = [a for a in addresses if a not in CHAIN_ADDRESSES]
+    if bad:
+        raise UsageError(f"over SNMP the units are 0 (master) and 1..5 (slaves), not {bad[0]}")
+    try:
+        scales = parse_scale_overrides(args.snmp_scale)
+    except ValueError as exc:
+        raise UsageError(f"--snmp-scale: {exc}") from None
+    credentials, prompted = snmp_credentials(args, host)
+    link = SnmpLink(host, port, credentials, timeout=args.timeout or DEFAULT_TIMEOUT, retries=args.retries,
+                    scales=scales)
+    try:
+        chain = link.read_chain(addresses)
+    finally:
+        link.close()
+    if args.save_secrets:
+        for kind, secret in prompted:
+            problem = secrets.save(kind, args.v3_user, host, secret)
+            print(f"{kind.label} {'not saved: ' + problem if problem else 'saved in the system keyring'}.",
+                  file=sys.stderr)
+    findings = [] if not chain.units else snmp_findings(
+        credentials.version, community=credentials.community, auth_protocol=credentials.auth_protocol,
+        priv_protocol=credentials.priv_protocol)
+    missing = list(chain.absent) if asked else []  # units asked for by --units that are not chained
+    if args.json:
+        print(json.dumps({"device_name": chain.device_name, "units": [u.to_dict() for u in chain.units],
+                          "absent": list(chain.absent), "security": [f.to_dict() for f in findings]},
+                         indent=2, ensure_ascii=False))
+    else:
+        print(f"{link.description}: device name {chain.device_name or '(none)'}")
+        for reading in chain.units:
+            print(f"{unit_name(reading.address).capitalize()} (unit {reading.address})")
+            print(format_unit(reading, thresholds=False))
+            print()
+        if chain.absent:
+            print("Not chained (no answer for their objects): " + ", ".join(unit_name(a) for a in chain.absent))
+        for finding in findings:
+            print(f"Security: {finding.line()}")
+    if not chain.units:
+        print(f"error: {link.description} answered, but none of the asked units' BPS2000v2 objects "
+              f"(enterprise 47394): is it a BPS2000v2 master?", file=sys.stderr)
+        return EXIT_FAILED
+    if missing:
+        print(f"{len(missing)} asked unit(s) not chained: {', '.join(unit_name(a) for a in missing)}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

@@ -25,6 +25,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=None, help="random seed for repeatable values")
     p.add_argument("--duration", type=positive_float, default=None, metavar="SECONDS",
                    help="stop after this long (default: until Ctrl-C)")
+    p.add_argument("--tftp", metavar="HOST:PORT",
+                   help="serve TFTP firmware uploads for the master (the first unit); after a complete upload "
+                        "it restarts: all its services go silent for --reboot-s seconds, then report the "
+                        "version in the file name (BPS2500-3.bin -> 3)")
+    p.add_argument("--reboot-s", type=float, default=3.0, metavar="SECONDS",
+                   help="how long the master's restart after an upload takes (default 3)")
+    p.add_argument("--tftp-refuse", action="store_true",
+                   help='answer every TFTP write request with ERROR 2 "Access violation" (updates disabled)')
+    p.add_argument("--tftp-loss", type=float, default=0.0, help=argparse.SUPPRESS)  # fraction dropped each way
+    add_network_options(p)
     p.set_defaults(func=run)
 
 
@@ -50,11 +60,42 @@ def _wait_for_stop(duration: float | None) -> None:
     stop.wait(duration)
 
 
+def _start_tftp(args: argparse.Namespace, chain: Any, services: list[Any]) -> list[Any]:
+    """The master's TFTP server and its restart coordinator, which silences ``services``
+    (the master's network services; not the RS485 bus) during a restart."""
+    from bps_commissioner.simulator.restart import RestartCoordinator
+    from bps_commissioner.simulator.tftp import TftpSimulator
+
+    from bps_commissioner.transport.tcp import parse_host
+
+    try:
+        host, port = parse_host(args.tftp, 69)
+    except ValueError as exc:
+        raise UsageError(f"--tftp: {exc}") from None
+    master = chain.units[0]
+    # the master as each service models it (the same unit, unless a service built its own)
+    coordinator = RestartCoordinator([master, *(s.master for s in services if hasattr(s, "master"))],
+                                     args.reboot_s)
+    tftp = TftpSimulator(host, port, refuse=args.tftp_refuse, loss=args.tftp_loss, seed=args.seed,
+                         on_upload=coordinator.firmware_uploaded)
+    tftp.start()
+    for service in [*services, tftp]:
+        coordinator.add(service)
+    refusing = ", refusing every upload (Access violation)" if args.tftp_refuse else ""
+    print(f"TFTP server on {host}:{tftp.port} for the master (unit {master.address}, firmware "
+          f"{master.firmware_version}){refusing}; restart after an upload: {args.reboot_s:g} s", flush=True)
+    return [tftp, coordinator]
+
+
 def run(args: argparse.Namespace) -> int:
     from bps_commissioner import simulator
 
-    if not args.tcp and not args.rtu:
-        raise UsageError("simulate needs --tcp HOST:PORT and/or --rtu PATH")
+    if not (args.tcp or args.rtu or args.tftp or args.snmp or args.telnet):
+        raise UsageError("simulate needs --tcp HOST:PORT, --rtu PATH, --snmp HOST:PORT and/or --telnet HOST:PORT")
+    if not 0 <= args.reboot_s <= 600:
+        raise UsageError("--reboot-s must be 0..600 seconds")
+    if not 0 <= args.tftp_loss < 1:
+        raise UsageError("--tftp-loss must be a fraction from 0 to below 1")
     if args.rtu and sys.platform == "win32":
         raise UsageError("--rtu needs pseudo-terminals (Linux, macOS); use --tcp on Windows")
     if not 0 <= args.turnaround <= 1000:
@@ -75,6 +116,9 @@ def run(args: argparse.Namespace) -> int:
             rtu.start()
             servers.append(rtu)
             print(f"Modbus RTU simulator on {args.rtu} at {settings}, units {units}", flush=True)
+        servers += start_network(args, chain.units[0])
+        if args.tftp:
+            servers += _start_tftp(args, chain, [s for s in servers if type(s).__name__ != "RtuSimulator"])
         _wait_for_stop(args.duration)
     except OSError as exc:
         print(f"error: the simulator could not start: {exc}", file=sys.stderr)
@@ -83,3 +127,88 @@ def run(args: argparse.Namespace) -> int:
         for server in reversed(servers):
             server.stop()
     return EXIT_OK
+
+
+# --- the networked master: SNMP agent and Telnet CLI ----------------------------------------
+
+def add_network_options(p: argparse.ArgumentParser) -> None:
+    from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, VALUE_FORMS
+
+    g = p.add_argument_group("networked master (--snmp, --telnet: one MASTER with slaves, apart from --units)")
+    g.add_argument("--snmp", metavar="HOST:PORT", help="serve SNMP v1/v2c/v3 on UDP (port 0 picks a free one)")
+    g.add_argument("--slaves", type=int, default=2, choices=range(0, 6), metavar="N",
+                   help="slaves chained behind the master, 0..5 (default 2)")
+    g.add_argument("--community", default="public", help="SNMP read community (default public)")
+    g.add_argument("--v3-user", metavar="NAME", help="an SNMPv3 user; its keys come from BPS_SNMP_AUTH_KEY and "
+                                                     "BPS_SNMP_PRIV_KEY (or a hidden prompt)")
+    g.add_argument("--v3-auth-proto", default="SHA", metavar="PROTO", help=f"{', '.join(V3_AUTH_PROTOCOLS)} "
+                                                                           f"(default SHA)")
+    g.add_argument("--v3-priv-proto", default="AES", metavar="PROTO", help=f"{', '.join(V3_PRIV_PROTOCOLS)} "
+                                                                           f"(default AES)")
+    g.add_argument("--snmp-values", choices=VALUE_FORMS, default="integer",
+                   help="SNMP value type: integer (scaled like Modbus) or text (\"239.7\"); default integer")
+    g.add_argument("--telnet", metavar="HOST:PORT", help="serve the Telnet CLI of the master (port 0: a free one)")
+    g.add_argument("--telnet-user", default="admin", metavar="ACCOUNT",
+                   help="Telnet account (default admin); its password is BPS_TELNET_PASSWORD, or the factory "
+                        "password admin when that is not set")
+    g.add_argument("--firmware-version", metavar="VERSION", help="the version the master's Telnet banner shows")
+
+
+def start_network(args: argparse.Namespace, master: Any = None) -> list[Any]:
+    """Start the SNMP agent and/or Telnet CLI of one simulated master (``master``: the
+    first unit of the Modbus chain, so that Modbus TCP, SNMP, Telnet and TFTP show one
+    unit; slaves are built apart); returns them."""
+    import os
+
+    from bps_commissioner.services import secrets
+    from bps_commissioner.simulator.snmp import SnmpSimulator, V3User, build_snmp_chain
+    from bps_commissioner.simulator.telnet import TelnetSimulator
+    from bps_commissioner.transport.tcp import parse_host
+
+    if not (args.snmp or args.telnet):
+        return []
+    chain = build_snmp_chain(args.slaves, seed=args.seed, master=master)
+    if args.firmware_version:
+        chain[0].firmware_version = args.firmware_version
+    started: list[Any] = []
+    try:
+        if args.snmp:
+            try:
+                host, port = parse_host(args.snmp, 161)
+            except ValueError as exc:
+                raise UsageError(f"--snmp: {exc}") from None
+            users = []
+            if args.v3_user:
+                keys = {}
+                for name, kind, proto in (("auth", secrets.SNMP_AUTH_KEY, args.v3_auth_proto),
+                                          ("priv", secrets.SNMP_PRIV_KEY, args.v3_priv_proto)):
+                    if proto.lower() == "none":
+                        keys[name] = None
+                        continue
+                    try:
+                        keys[name] = secrets.lookup(kind, user=args.v3_user, host=host).reveal()
+                    except secrets.SecretUnavailable as exc:
+                        raise UsageError(str(exc)) from None
+                users.append(V3User(args.v3_user, args.v3_auth_proto, keys["auth"], args.v3_priv_proto,
+                                    keys["priv"]))
+            agent = SnmpSimulator(chain, host, port, community=args.community, v3_users=users,
+                                  value_form=args.snmp_values).start()
+            started.append(agent)
+            v3 = f", v3 user {args.v3_user} ({users[0].security_level})" if users else ""
+            print(f"SNMP agent on {host}:{agent.port} (v1/v2c community {args.community}{v3}), "
+                  f"master and {args.slaves} slave(s), {args.snmp_values} values", flush=True)
+        if args.telnet:
+            try:
+                host, port = parse_host(args.telnet, 23)
+            except ValueError as exc:
+                raise UsageError(f"--telnet: {exc}") from None
+            password = os.environ.get(secrets.TELNET_PASSWORD.env) or "admin"
+            cli = TelnetSimulator(chain, host, port, account=args.telnet_user, password=password).start()
+            started.append(cli)
+            print(f"Telnet CLI on {host}:{cli.port}, account {args.telnet_user}, firmware "
+                  f"{chain[0].firmware_version}", flush=True)
+    except BaseException:
+        for server in reversed(started):
+            server.stop()
+        raise
+    return started

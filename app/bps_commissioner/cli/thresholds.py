@@ -22,8 +22,9 @@ import threading
 from typing import Any
 
 from bps_commissioner.cli.common import (
-    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, add_link_options, make_link, unit_list,
+    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, add_link_options, make_link, unit_list,
 )
+from bps_commissioner.cli.telnet import add_login_options, run_thresholds_set
 from bps_commissioner.device.bus import ADDRESSES
 from bps_commissioner.device.limits import DEFAULT_RATING, RATINGS, format_value, parse_assignments
 from bps_commissioner.device.profile import ProfileError
@@ -61,8 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     s = tsub.add_parser("set", help="set thresholds of one unit: SETTING=VALUE ...",
                         description=f"SETTING is <quantity>.low or <quantity>.high, quantity one of {_NAMES}.")
-    add_link_options(s, multi_unit=False)
-    s.add_argument("--unit", type=address, required=True, metavar="N", help="the unit's address")
+    add_link_options(s, multi_unit=False, telnet=True)
+    s.add_argument("--unit", type=address, metavar="N", help="the unit's address (Modbus)")
+    add_login_options(s, host=False, timeout=False)
     _write_options(s)
     s.add_argument("settings", nargs="+", metavar="SETTING=VALUE", help="e.g. current_l1.high=25 voltage_l2.low=190.5")
     s.set_defaults(func=run_set)
@@ -203,6 +205,10 @@ def _write(args: argparse.Namespace, units: list[int], requested: dict[str, Any]
 
 
 def run_set(args: argparse.Namespace) -> int:
+    if args.telnet:  # warning thresholds exist only in the Telnet CLI (menu 8)
+        return run_thresholds_set(args)
+    if args.unit is None:
+        raise UsageError("--unit N is required with --tcp or --serial")
     requested, problems = parse_assignments(args.settings)
     if problems:
         if args.json:

@@ -48,6 +48,9 @@ SENSORS = tuple(q.key for q in quantities(Section.SENSORS))
 
 RATINGS = (16, 32)
 
+DEFAULT_FIRMWARE_VERSION = "2.0.5-C"
+DEFAULT_FIRMWARE_DATE = "2020-06-30"
+
 _TWO_PI = 2 * math.pi
 
 #: (phase or "total", field) -> QUANTITIES key of each reading, e.g. ("L2", "current") -> "current_l2".
@@ -113,6 +116,9 @@ class SimulatedUnit:
         self.silent = False
         self.max_read_count = 125
         self.write_log: list[WriteRecord] = []
+        # What the Telnet banner shows; the firmware flasher changes them after a restart.
+        self.firmware_version = DEFAULT_FIRMWARE_VERSION
+        self.firmware_date = DEFAULT_FIRMWARE_DATE
 
         self._clock = clock
         self._lock = threading.Lock()
@@ -157,6 +163,16 @@ class SimulatedUnit:
         registers_of(values)  # validate now rather than at the next read
         with self._lock:
             self._pinned.update(values)
+            self._compute(self._clock())
+
+    def reset_energy(self, phase: str) -> None:
+        """Clear the active and apparent energy counters of ``phase`` ("L1".."L3"), as the
+        unit's Telnet ``clearpN`` and web UI do; the totals follow."""
+        if phase not in PHASES:
+            raise ValueError(f"phase {phase!r} is not one of {', '.join(PHASES)}")
+        with self._lock:
+            self._compute(self._clock())  # integrate up to now, then clear
+            self._energy[phase] = [0.0, 0.0]
             self._compute(self._clock())
 
     def unpin(self, *keys: str) -> None:

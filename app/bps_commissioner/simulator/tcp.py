@@ -53,6 +53,8 @@ class _Connection(socketserver.BaseRequestHandler):
             pdu = _recv_exactly(sock, length - 1)
             if pdu is None:
                 return
+            if self.server.paused.is_set():  # the unit is restarting: nothing answers
+                continue
             units = [u for u in self.server.chain.at(unit_id) if not u.silent]
             if protocol != 0 or not units:
                 continue
@@ -68,6 +70,7 @@ class _Server(socketserver.TCPServer):
 
     def __init__(self, address: tuple[str, int], chain: SimulatedChain) -> None:
         self.chain = chain
+        self.paused = threading.Event()
         self._lock = threading.Lock()
         self._connections: dict[socket.socket, threading.Thread] = {}
         super().__init__(address, _Connection)
@@ -138,6 +141,17 @@ class TcpSimulator:
         self._server.server_close()
         self._server.close_connections(deadline)
         self._server = self._thread = None
+
+    def pause(self) -> None:
+        """Go silent, as a restarting unit: connections are accepted but nothing answers."""
+        if self._server is not None:
+            self._server.paused.set()
+
+    def resume(self) -> None:
+        """Answer again. The connections of before are dropped: a restarted unit forgot them."""
+        if self._server is not None:
+            self._server.close_connections(time.monotonic() + _STOP_TIMEOUT)
+            self._server.paused.clear()
 
     def __enter__(self) -> TcpSimulator:
         return self.start()

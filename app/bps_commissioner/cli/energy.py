@@ -1,0 +1,78 @@
+"""``bps-commissioner energy reset``: clear a unit's energy meter through its Telnet menu 9.
+
+    energy reset --host HOST[:PORT] --user bkt --phase 1|2|3|all [--yes] [--json]
+
+There is no Modbus register for it (PROTOCOL.md section 1). A reset destroys a meter
+reading, so: at a terminal the command shows the meters and asks for confirmation; without
+a terminal it refuses (exit 2, nothing sent, not even a connection) unless ``--yes`` is
+given. It reports each meter before and after; a meter that does not read 0 (below 1 kWh,
+the resolution the unit shows) after its reset is a failure (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from bps_commissioner.cli.telnet import add_login_options, open_session
+
+#: A cleared meter reads below this (kWh): the unit shows whole kWh.
+CLEARED_BELOW = 1.0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("energy", help="energy meters (Telnet): reset")
+    esub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    r = esub.add_parser("reset", help="clear the energy meter of one phase or all (Telnet menu 9)")
+    add_login_options(r)
+    r.add_argument("--phase", required=True, choices=("1", "2", "3", "all"), help="the phase to clear, or all")
+    r.add_argument("--yes", action="store_true",
+                   help="do not ask for confirmation (needed when not running at a terminal)")
+    r.add_argument("--json", action="store_true", help="print one JSON object")
+    r.set_defaults(func=run_reset)
+
+
+def _confirm(phases: list[int], before: dict[int, float], description: str) -> bool:
+    meters = ", ".join(f"phase {p}: {before[p]:g} kWh" for p in phases)
+    print(f"{description}: {meters}", file=sys.stderr)
+    which = "all phases" if len(phases) == 3 else f"phase {phases[0]}"
+    print(f"Clear the energy meter of {which}? The reading is lost. Type 'yes' to continue: ", end="",
+          file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    return answer.strip().lower() == "yes"
+
+
+def run_reset(args: argparse.Namespace) -> int:
+    phases = [1, 2, 3] if args.phase == "all" else [int(args.phase)]
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    if not args.yes and not interactive:
+        print("error: energy reset destroys the meter reading and needs a confirmation: run it at a terminal, "
+              "or pass --yes. Nothing was sent.", file=sys.stderr)
+        return EXIT_USAGE
+    session = open_session(args, args.host)
+    with session:
+        before = session.read_energy()
+        if not args.yes and not _confirm(phases, before, session.description):
+            print("Cancelled: nothing was reset.", file=sys.stderr)
+            return EXIT_FAILED
+        replies = [session.clear_energy(phase) for phase in phases]
+        after = session.read_energy()
+    result: dict[str, Any] = {"host": session.description, "phases": {}}
+    for phase in phases:
+        cleared = after[phase] < CLEARED_BELOW
+        result["phases"][str(phase)] = {"before_kwh": before[phase], "after_kwh": after[phase], "cleared": cleared}
+    result["ok"] = all(p["cleared"] for p in result["phases"].values())
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for phase, r in result["phases"].items():
+            print(f"Phase {phase}: {r['before_kwh']:g} kWh -> {r['after_kwh']:g} kWh "
+                  f"({'cleared' if r['cleared'] else 'NOT CLEARED'})")
+    if not result["ok"]:
+        print("error: a meter did not read 0 after its reset; the unit answered:\n" + "\n".join(replies),
+              file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

@@ -1,0 +1,90 @@
+"""What a commissioning engineer should fix before leaving a unit on the network.
+
+Each check returns :class:`Finding` objects: factory credentials that still work,
+cleartext protocols (SNMP v1/v2c, Telnet), SNMPv3 without privacy or with weak algorithms.
+They are advice, not errors: a command that finds them still succeeds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from bps_commissioner.transport.telnet import FACTORY_PASSWORD, FACTORY_USER
+
+#: Most serious first.
+SEVERITIES = ("high", "medium", "low")
+
+FACTORY_COMMUNITIES = ("public", "private")
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "high", "medium", "low"
+    code: str  # stable identifier, e.g. "telnet-factory-credentials"
+    message: str
+    advice: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def line(self) -> str:
+        return f"[{self.severity}] {self.message} {self.advice}"
+
+
+def telnet_findings(user: str, factory_password_works: bool) -> list[Finding]:
+    """After a successful Telnet login as ``user``. ``factory_password_works`` is True when
+    the factory account admin/admin was accepted (the login itself used it, or an explicit
+    check did)."""
+    out = []
+    if factory_password_works:
+        out.append(Finding(
+            "high", "telnet-factory-credentials",
+            "The unit accepts the factory Telnet login admin/admin.",
+            "Change the password (Telnet menu 3 or the web UI System > Users) before leaving the site."))
+    out.append(Finding(
+        "medium", "telnet-cleartext",
+        f"Telnet is enabled: the account ({user}) and its password cross the network in cleartext.",
+        "Disable Telnet in the web UI (Network > Telnet) once commissioning is done."))
+    return out
+
+
+def snmp_findings(version: str, *, community: str | None = None, auth_protocol: str = "none",
+                  priv_protocol: str = "none") -> list[Finding]:
+    """After a successful SNMP read with these settings (the community is only compared,
+    never reported)."""
+    out = []
+    if version in ("1", "2c"):
+        if community in FACTORY_COMMUNITIES:
+            out.append(Finding(
+                "high", "snmp-factory-community",
+                f"The unit answers SNMP v{version} to the factory community.",
+                "Set your own read and write communities in the web UI (Network > SNMP), or better, "
+                "switch to SNMPv3."))
+        out.append(Finding(
+            "medium", "snmp-cleartext",
+            f"SNMP v{version} sends the community and every value in cleartext, without authentication.",
+            "Switch the unit to SNMPv3 with authentication and privacy (web UI Network > SNMP)."))
+        return out
+    if auth_protocol == "none":
+        out.append(Finding(
+            "medium", "snmpv3-no-auth", "SNMPv3 is used without authentication (noAuthNoPriv).",
+            "Give the SNMPv3 account a password and a private key (authPriv)."))
+    elif priv_protocol == "none":
+        out.append(Finding(
+            "medium", "snmpv3-no-privacy", "SNMPv3 is used without privacy: values cross the network in cleartext.",
+            "Give the SNMPv3 account a private key and use privacy (authPriv)."))
+    weak = [p for p in (auth_protocol, priv_protocol) if p in ("MD5", "DES")]
+    if weak:
+        out.append(Finding(
+            "low", "snmpv3-weak-algorithms", f"SNMPv3 uses {' and '.join(weak)}, which are considered weak.",
+            "Prefer SHA-256 (or at least SHA) and AES if the unit supports them."))
+    return out
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+__all__ = ["FACTORY_COMMUNITIES", "FACTORY_PASSWORD", "FACTORY_USER", "Finding", "SEVERITIES",
+           "snmp_findings", "sort_findings", "telnet_findings"]
