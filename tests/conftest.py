@@ -14,6 +14,15 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminal
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _user_data_in_tmp(tmp_path_factory):
+    """No test writes into the real user's data folder (audit log, backups)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("BPS_COMMISSIONER_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+    yield
+    mp.undo()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _qt_application(qapp):
     """Create the QApplication before any command can create a bare QCoreApplication."""
     return qapp

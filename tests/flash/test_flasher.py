@@ -56,6 +56,9 @@ def test_flash_verify_telnet_backup_and_restore(master, firmware_file, _data_dir
     # the file arrived byte-identical and the master restarted once
     assert bytes(master.tftp.uploads[0].data) == firmware_file.read_bytes()
     assert master.coordinator.restarts == 1 and master.unit.firmware_version == "3"
+    # the restart is watched with TCP connects: one login before, one after (a unit may lock
+    # an account after many logins)
+    assert master.telnet.state.logins == 2
     # the steps were reported in order, with upload progress and a countdown
     steps = [e.step for e in events]
     assert steps.index("preflight") < steps.index("upload") < steps.index("restart") < steps.index("verify")

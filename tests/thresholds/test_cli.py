@@ -272,8 +272,12 @@ def test_unwritable_audit_log_refuses_before_writing(cli, chain, tmp_path):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_DATA_HOME is how Linux picks the folder")
 def test_default_audit_log_is_in_the_user_data_folder(cli, chain, tmp_path, monkeypatch):
+    monkeypatch.delenv("BPS_COMMISSIONER_DATA_DIR", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert default_audit_path() == tmp_path / "data" / "bps-commissioner" / "audit.jsonl"
+    monkeypatch.setenv("BPS_COMMISSIONER_DATA_DIR", str(tmp_path / "portable"))
+    assert default_audit_path() == tmp_path / "portable" / "audit.jsonl"
+    monkeypatch.setenv("BPS_COMMISSIONER_DATA_DIR", str(tmp_path / "data" / "bps-commissioner"))
     code, _, err = cli("set", "--unit", "1", "humidity.high=60", audit=False)
     assert code == 0, err
     (entry,) = audit_lines(default_audit_path())

@@ -19,7 +19,8 @@ from bps_commissioner import __version__
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 from bps_commissioner.transport.errors import LinkError
 
-COMMANDS = ("read", "scan", "monitor", "thresholds", "flash", "telnet", "energy", "simulate")
+COMMANDS = ("gui", "read", "scan", "monitor", "thresholds", "flash", "telnet", "energy",
+            "simulate")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,9 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_USAGE
+    if not getattr(args, "func", None):  # no sub-command: the window
+        from bps_commissioner.cli import gui
+
+        return gui.run(args)
     try:
         return args.func(args)
     except UsageError as exc:

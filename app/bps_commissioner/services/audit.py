@@ -1,8 +1,6 @@
 """The audit log: every threshold write attempt, one JSON object per line.
 
-Where: ``audit.jsonl`` in the user's data folder (platformdirs: on Windows
-``%LOCALAPPDATA%\\BKT\\bps-commissioner``, on Linux ``~/.local/share/bps-commissioner``),
-never the install folder; the CLI's ``--audit-log PATH`` and the GUI widgets' ``audit``
+Where: ``audit.jsonl`` in the user's data folder (services/paths.py), never the install folder; the CLI's ``--audit-log PATH`` and the GUI widgets' ``audit``
 argument choose another file.
 
 Each line: ``time`` (ISO 8601 with the UTC offset), ``link`` (port and settings, or host:port),
@@ -27,10 +25,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
+from bps_commissioner.services.paths import data_dir
 
-APP_NAME = "bps-commissioner"
-APP_AUTHOR = "BKT"
 FILE_NAME = "audit.jsonl"
 
 _LOCKS: dict[str, threading.Lock] = {}
@@ -39,7 +35,7 @@ _LOCKS_GUARD = threading.Lock()
 
 def default_audit_path() -> Path:
     """``audit.jsonl`` in the user's data folder."""
-    return platformdirs.user_data_path(APP_NAME, APP_AUTHOR) / FILE_NAME
+    return data_dir() / FILE_NAME
 
 
 class AuditError(OSError):

@@ -16,7 +16,7 @@ The steps for each host (manual section 15 made safe and repeatable):
    packet from the unit, typically 2 "Access violation" when "Software update" is not
    enabled in the web UI's System Tools, ends the host with that advice and the unit's web
    address; silence ends it after ``give_up`` seconds (30 by default), naming host and port.
-4. **Restart**: the unit is probed (Telnet login or Modbus read, every ``probe_interval``)
+4. **Restart**: the unit is probed (a TCP connect to its Telnet port, or a Modbus read, every ``probe_interval``)
    until it has gone away and come back, with a countdown of ``restart_timeout``. It must
    go away within ``gone_timeout``; with Telnet, coming back with a changed version counts
    even if the absence was too short to be seen.
@@ -34,7 +34,7 @@ unit's failure. :class:`FlashThread` runs a batch on a QThread with signals for 
 :class:`~bps_commissioner.services.secrets.Secret` and never appears in a message.
 
 Data folder: ``$BPS_COMMISSIONER_DATA_DIR`` when set (tests, portable installs), else the
-platformdirs user data folder (the audit log's). Backups are named
+user data folder of services/paths.py (the audit log's). Backups are named
 ``thresholds-<host>-<YYYYmmdd-HHMMSS>.json`` and can be applied again with
 ``bps-commissioner thresholds apply FILE --tcp HOST --units N``.
 """
@@ -44,6 +44,7 @@ from __future__ import annotations
 import datetime
 import math
 import os
+import socket
 import re
 import threading
 import time
@@ -51,14 +52,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-import platformdirs
 from PySide6.QtCore import QThread, Signal
 
 from bps_commissioner.device.limits import RATINGS, format_value
 from bps_commissioner.device.profile import profile_from_thresholds
-from bps_commissioner.services.audit import APP_AUTHOR, APP_NAME, AuditLog
-from bps_commissioner.services.audit import FILE_NAME as AUDIT_FILE_NAME
-from bps_commissioner.services.audit import default_audit_path as _platform_audit_path
+from bps_commissioner.services.audit import AuditLog
+from bps_commissioner.services.audit import default_audit_path
+from bps_commissioner.services.paths import ENV_DATA_DIR, data_dir
 from bps_commissioner.transport.errors import LinkError
 from bps_commissioner.transport.tcp import TcpLink
 from bps_commissioner.transport.tftp import (
@@ -74,7 +74,6 @@ from bps_commissioner.transport.tftp import (
 if TYPE_CHECKING:
     from bps_commissioner.services.worker import JobContext
 
-ENV_DATA_DIR = "BPS_COMMISSIONER_DATA_DIR"
 VERIFY_MODES = ("telnet", "modbus", "none")
 OK, FAILED = "ok", "failed"
 
@@ -90,21 +89,8 @@ UPDATE_WARNING = ("The unit's configuration may be lost by the update, and its p
 
 # --- where files go ---------------------------------------------------------------------------
 
-def data_dir() -> Path:
-    """The user's data folder: ``$BPS_COMMISSIONER_DATA_DIR`` or platformdirs'."""
-    env = os.environ.get(ENV_DATA_DIR)
-    return Path(env) if env else platformdirs.user_data_path(APP_NAME, APP_AUTHOR)
-
-
 def default_backup_dir() -> Path:
     return data_dir() / "backups"
-
-
-def default_audit_path() -> Path:
-    """The audit log the flasher's restores go to (services/audit.py's, or the
-    ``$BPS_COMMISSIONER_DATA_DIR`` one when that is set)."""
-    return Path(os.environ[ENV_DATA_DIR]) / AUDIT_FILE_NAME if os.environ.get(ENV_DATA_DIR) \
-        else _platform_audit_path()
 
 
 def web_url(host: str) -> str:
@@ -536,25 +522,40 @@ class _HostFlash:
                              f"{u.retransmissions} retransmissions)")
 
     # -- restart ---------------------------------------------------------------------------
-    def probe(self) -> tuple[bool, str | None]:
-        """(answers, version): one look at the unit over the verification channel."""
+    def probe(self) -> bool:
+        """Does the unit answer on the verification channel? Telnet: a bare TCP connect to
+        its port, so that waiting for the restart costs no logins (a unit may count them);
+        Modbus TCP: a read of its thresholds."""
         t, s = self.t, self.s
         if s.verify == "telnet":
-            from bps_commissioner.transport.telnet import TelnetLoginError
-
             try:
-                return True, read_firmware_version(t, self.password, s.probe_timeout)
+                socket.create_connection((t.host, t.telnet_port), timeout=s.probe_timeout).close()
+                return True
+            except OSError:
+                return False
+        try:
+            read_unit_thresholds(t, s.probe_timeout)
+            return True
+        except LinkError:
+            return False
+
+    def read_version(self, deadline: float) -> str | None:
+        """Log in once the unit is back (retrying while its CLI is not ready yet)."""
+        t, s = self.t, self.s
+        from bps_commissioner.transport.telnet import TelnetLoginError
+
+        while True:
+            try:
+                return read_firmware_version(t, self.password, s.probe_timeout)
             except TelnetLoginError:
                 raise _Failed("verify", f"{t.host} is back but refused the Telnet login as {t.user!r}: the update "
                                         f"may have reset the account to the factory admin/admin. Check the "
                                         f"version in the web UI ({t.web_url}).", t.web_url) from None
-            except LinkError:
-                return False, None
-        try:
-            read_unit_thresholds(t, s.probe_timeout)
-            return True, None
-        except LinkError:
-            return False, None
+            except LinkError as exc:
+                if time.monotonic() >= deadline:
+                    raise _Failed("verify", f"{t.host} answers again but its Telnet CLI does not ({exc}); check "
+                                            f"the version in the web UI ({t.web_url}).", t.web_url) from None
+            self._sleep(s.probe_interval)
 
     def wait_and_verify(self) -> None:
         t, s = self.t, self.s
@@ -565,20 +566,23 @@ class _HostFlash:
         started = time.monotonic()
         deadline = started + s.restart_timeout
         gone = False
+        version: str | None = None
         self.event("restart", f"waiting for the unit to restart (probing {channel})", remaining=s.restart_timeout,
                    total=s.restart_timeout)
         while True:
             self.check_stop()
-            answers, version = self.probe()
+            answers = self.probe()
             now = time.monotonic()
             if not answers and not gone:
                 gone = True
                 self.event("restart", "the unit went away: restarting")
             elif answers and gone:
                 break
-            elif answers and version is not None and version != self.version_before:
-                break  # back already, with the new firmware
             if not gone and now - started >= s.gone_timeout:
+                if s.verify == "telnet":  # it may have restarted between two probes
+                    version = self.read_version(deadline)
+                    if version != self.version_before:
+                        break
                 raise _Failed("restart", f"{t.host} did not restart within {s.gone_timeout:.0f} s after the upload "
                                          f"(it kept answering over {channel}): the update was probably not "
                                          f"applied. Check the unit and flash again.")
@@ -592,6 +596,8 @@ class _HostFlash:
             self._sleep(min(s.probe_interval, max(0.0, deadline - time.monotonic())))
         self.event("verify", f"the unit answers again over {channel} after {time.monotonic() - started:.1f} s")
         if s.verify == "telnet":
+            if version is None:
+                version = self.read_version(deadline)
             self.version_after = version
             if version == self.version_before:
                 raise _Failed("verify", f"{t.host} restarted but still reports firmware version {version}: the "

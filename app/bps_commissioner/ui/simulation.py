@@ -1,0 +1,91 @@
+"""The built-in simulated chain, served in-process for ``gui --simulate`` (and the File menu).
+
+On POSIX the chain answers Modbus RTU on a pseudo-terminal in a temporary folder, with the
+wire timing of its bus settings, and the GUI connects a serial link to it exactly as to a
+USB-RS485 adapter. Windows has no pseudo-terminals: there the chain answers Modbus TCP on
+127.0.0.1 and the GUI connects a TCP link. The rest of the GUI does not know the difference.
+
+The demonstration chain: six units at 19200 8N1 (faster than the factory 9600, so that six
+units and the unit on screen fit in one-second sweeps), three- and single-phase, some with
+probes (see simulator.unit_kind), unit 3 in alarm (its voltage L1 high limit set at 225 V).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Sequence
+
+from bps_commissioner.device.bus import BusSettings
+from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
+from bps_commissioner.simulator import TcpSimulator, build_chain
+
+DEMO_UNITS = (1, 2, 3, 4, 5, 6)
+DEMO_ALARM = (3,)
+DEMO_BUS = BusSettings(19200, "N", 1)
+
+
+class SimulatedLink:
+    """A simulated chain and the endpoint to reach it. ``transport``: "auto" (RTU on a pty
+    where there are pseudo-terminals, else TCP), "rtu" or "tcp"."""
+
+    def __init__(self, units: Sequence[int] = DEMO_UNITS, alarm: Sequence[int] = DEMO_ALARM, *,
+                 transport: str = "auto", bus: BusSettings = DEMO_BUS, seed: int | None = None,
+                 turnaround: float = 0.005):
+        if transport not in ("auto", "rtu", "tcp"):
+            raise ValueError(f"transport {transport!r} is not auto, rtu or tcp")
+        self.units = tuple(units)
+        self.alarm = tuple(alarm)
+        self._auto = transport == "auto"
+        self.transport = ("tcp" if sys.platform == "win32" else "rtu") if transport == "auto" else transport
+        self.bus = bus
+        self.seed = seed
+        self.turnaround = turnaround
+        self.chain = build_chain(self.units, seed=seed, alarm=self.alarm)
+        self.endpoint: Endpoint | None = None
+        self._server: Any = None
+        self._folder: str | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    def start(self) -> "SimulatedLink":
+        """Start serving; raises OSError when it cannot. With transport "auto", a system
+        without pseudo-terminals gets the TCP simulator instead."""
+        if self._server is not None:
+            return self
+        if self.transport == "rtu":
+            try:
+                self._start_rtu()
+                return self
+            except (OSError, ImportError):
+                if not self._auto:
+                    raise
+                self.transport = "tcp"  # no pseudo-terminal here: the same chain over loopback TCP
+        self._server = TcpSimulator(self.chain, "127.0.0.1", 0).start()
+        self.endpoint = TcpEndpoint("127.0.0.1", self._server.port, timeout=1.0)
+        return self
+
+    def _start_rtu(self) -> None:
+        from bps_commissioner.simulator import RtuSimulator
+
+        self._folder = tempfile.mkdtemp(prefix="bps-sim-")
+        path = str(Path(self._folder) / "ttyBPS")
+        try:
+            self._server = RtuSimulator(self.chain, path, self.bus, turnaround=self.turnaround).start()
+        except BaseException:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+            raise
+        self.endpoint = SerialEndpoint(path, self.bus)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
