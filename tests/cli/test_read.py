@@ -173,3 +173,21 @@ def test_simulate_refuses_bad_bus(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["simulate", "--rtu", "/tmp/x", "--bus", "9600,X,1"])
     assert exc.value.code == 2 and "parity" in capsys.readouterr().err
+
+
+def test_simulate_port_zero_picks_a_free_port():
+    res = subprocess.run([console_script(), "simulate", "--tcp", "127.0.0.1:0", "--duration", "0.5"],
+                         capture_output=True, text=True, timeout=30)
+    assert res.returncode == 0, res.stderr
+    port = int(res.stdout.split("127.0.0.1:")[1].split(",")[0])
+    assert 0 < port < 65536
+
+
+def test_output_into_a_closed_pipe_is_no_traceback(tcp_sim):
+    """`monitor ... | head -1`: the reader goes away; the command stops without a traceback."""
+    proc = subprocess.Popen([console_script(), "monitor", "--tcp", f"127.0.0.1:{tcp_sim.port}", "--units", "1,2",
+                             "--interval", "0.1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=30)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

@@ -89,11 +89,12 @@ def bus_settings(args: argparse.Namespace) -> BusSettings:
     return BusSettings(args.baud, args.parity, args.stopbits)
 
 
-def tcp_address(text: str, default_port: int = 502) -> tuple[str, int]:
+def tcp_address(text: str, default_port: int = 502, *, option: str = "--tcp",
+                allow_zero: bool = False) -> tuple[str, int]:
     try:
-        return parse_host(text, default_port)
+        return parse_host(text, default_port, allow_zero=allow_zero)
     except ValueError as exc:
-        raise UsageError(f"--tcp: {exc}") from None
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def endpoint_of(args: argparse.Namespace) -> Endpoint:

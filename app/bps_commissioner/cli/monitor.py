@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import time
@@ -68,8 +69,12 @@ def run(args: argparse.Namespace) -> int:
             def on_sweep(self, sweep: Any) -> None:
                 self.sweeps += 1
                 self.last_failed = any(r.error for r in sweep.results)
-                print(json.dumps(sweep.to_dict(), ensure_ascii=False) if args.json else sweep_line(sweep),
-                      flush=True)
+                try:
+                    print(json.dumps(sweep.to_dict(), ensure_ascii=False) if args.json else sweep_line(sweep),
+                          flush=True)
+                except BrokenPipeError:  # the reader went away (| head): stop quietly
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                    app.quit()
                 if args.count and self.sweeps >= args.count:
                     app.quit()
 

@@ -66,12 +66,7 @@ def _start_tftp(args: argparse.Namespace, chain: Any, services: list[Any]) -> li
     from bps_commissioner.simulator.restart import RestartCoordinator
     from bps_commissioner.simulator.tftp import TftpSimulator
 
-    from bps_commissioner.transport.tcp import parse_host
-
-    try:
-        host, port = parse_host(args.tftp, 69)
-    except ValueError as exc:
-        raise UsageError(f"--tftp: {exc}") from None
+    host, port = tcp_address(args.tftp, 69, option="--tftp", allow_zero=True)
     master = chain.units[0]
     # the master as each service models it (the same unit, unless a service built its own)
     coordinator = RestartCoordinator([master, *(s.master for s in services if hasattr(s, "master"))],
@@ -106,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     servers: list[Any] = []
     try:
         if args.tcp:
-            host, port = tcp_address(args.tcp)
+            host, port = tcp_address(args.tcp, allow_zero=True)
             tcp = simulator.TcpSimulator(chain, host, port)
             tcp.start()
             servers.append(tcp)
@@ -163,7 +158,6 @@ def start_network(args: argparse.Namespace, master: Any = None) -> list[Any]:
     from bps_commissioner.services import secrets
     from bps_commissioner.simulator.snmp import SnmpSimulator, V3User, build_snmp_chain
     from bps_commissioner.simulator.telnet import TelnetSimulator
-    from bps_commissioner.transport.tcp import parse_host
 
     if not (args.snmp or args.telnet):
         return []
@@ -173,10 +167,7 @@ def start_network(args: argparse.Namespace, master: Any = None) -> list[Any]:
     started: list[Any] = []
     try:
         if args.snmp:
-            try:
-                host, port = parse_host(args.snmp, 161)
-            except ValueError as exc:
-                raise UsageError(f"--snmp: {exc}") from None
+            host, port = tcp_address(args.snmp, 161, option="--snmp", allow_zero=True)
             users = []
             if args.v3_user:
                 keys = {}
@@ -198,10 +189,7 @@ def start_network(args: argparse.Namespace, master: Any = None) -> list[Any]:
             print(f"SNMP agent on {host}:{agent.port} (v1/v2c community {args.community}{v3}), "
                   f"master and {args.slaves} slave(s), {args.snmp_values} values", flush=True)
         if args.telnet:
-            try:
-                host, port = parse_host(args.telnet, 23)
-            except ValueError as exc:
-                raise UsageError(f"--telnet: {exc}") from None
+            host, port = tcp_address(args.telnet, 23, option="--telnet", allow_zero=True)
             password = os.environ.get(secrets.TELNET_PASSWORD.env) or "admin"
             cli = TelnetSimulator(chain, host, port, account=args.telnet_user, password=password).start()
             started.append(cli)

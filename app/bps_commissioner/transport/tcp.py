@@ -19,8 +19,9 @@ NO_REPLY_HINT = ("Check the unit address (Modbus unit ID) and that the unit is p
                  "gateway, that the unit answers on its serial side.")
 
 
-def parse_host(text: str, default_port: int = DEFAULT_PORT) -> tuple[str, int]:
-    """``HOST``, ``HOST:PORT`` or ``[IPv6]:PORT`` -> (host, port). Raises ValueError."""
+def parse_host(text: str, default_port: int = DEFAULT_PORT, *, allow_zero: bool = False) -> tuple[str, int]:
+    """``HOST``, ``HOST:PORT`` or ``[IPv6]:PORT`` -> (host, port). Raises ValueError.
+    ``allow_zero``: port 0 is accepted (a server that picks a free port)."""
     text = text.strip()
     if not text:
         raise ValueError("empty host")
@@ -33,8 +34,9 @@ def parse_host(text: str, default_port: int = DEFAULT_PORT) -> tuple[str, int]:
         host, port_text = text, ""
     if not port_text:
         return host, default_port
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f"port {port_text!r} in {text!r} is not a number from 1 to 65535")
+    lowest = 0 if allow_zero else 1
+    if not port_text.isdigit() or not lowest <= int(port_text) < 65536:
+        raise ValueError(f"port {port_text!r} in {text!r} is not a number from {lowest} to 65535")
     return host, int(port_text)
 
 
