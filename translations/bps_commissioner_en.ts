@@ -2,6 +2,75 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>CommissionPanel</name>
+    <message numerus="yes">
+        <source>A new plan of %n unit(s) from the chain: name them, complete what you expect, save it.</source>
+        <translation>
+            <numerusform>A new plan of %n unit from the chain: name it, complete what you expect, save it.</numerusform>
+            <numerusform>A new plan of %n units from the chain: name them, complete what you expect, save it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) added to the plan; run the checks again.</source>
+        <translation>
+            <numerusform>%n unit added to the plan; run the checks again.</numerusform>
+            <numerusform>%n units added to the plan; run the checks again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirmwarePanel</name>
+    <message numerus="yes">
+        <source>Flash %1 to %n unit(s): %2.</source>
+        <translation>
+            <numerusform>Flash %1 to %n unit: %2.</numerusform>
+            <numerusform>Flash %1 to %n units: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) flashed and verified.</source>
+        <translation>
+            <numerusform>%n unit flashed and verified.</numerusform>
+            <numerusform>%n units flashed and verified.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) flashed (not verified).</source>
+        <translation>
+            <numerusform>%n unit flashed (not verified).</numerusform>
+            <numerusform>%n units flashed (not verified).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) failed: see their rows.</source>
+        <translation>
+            <numerusform>%n unit failed: see its row.</numerusform>
+            <numerusform>%n units failed: see their rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retransmission(s)</source>
+        <translation>
+            <numerusform>%n retransmission</numerusform>
+            <numerusform>%n retransmissions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n threshold(s) restored from the backup</source>
+        <translation>
+            <numerusform>%n threshold restored from the backup</numerusform>
+            <numerusform>%n thresholds restored from the backup</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n threshold(s) differ from the backup</source>
+        <translation>
+            <numerusform>%n threshold differs from the backup</numerusform>
+            <numerusform>%n thresholds differ from the backup</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n unit(s) polled</source>
@@ -98,6 +167,33 @@
         <translation>
             <numerusform>%n stop bit</numerusform>
             <numerusform>%n stop bits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SecurityStrip</name>
+    <message numerus="yes">
+        <source>Security: %n thing(s) to fix before leaving %1</source>
+        <translation>
+            <numerusform>Security: %n thing to fix before leaving %1</numerusform>
+            <numerusform>Security: %n things to fix before leaving %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TelnetPanel</name>
+    <message numerus="yes">
+        <source>Sending %n change(s) and reading them back…</source>
+        <translation>
+            <numerusform>Sending %n change and reading it back…</numerusform>
+            <numerusform>Sending %n changes and reading them back…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to apply: checked, nothing sent yet.</source>
+        <translation>
+            <numerusform>%n change to apply: checked, nothing sent yet.</numerusform>
+            <numerusform>%n changes to apply: checked, nothing sent yet.</numerusform>
         </translation>
     </message>
 </context>

@@ -82,6 +82,31 @@
         <translation>Odpowiedź</translation>
     </message>
     <message>
+        <source>planned</source>
+        <extracomment>What the commissioning plan says of a unit (ui/commission_panel.py), shown after its title.</extracomment>
+        <translation>zaplanowane</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>nieplanowane</translation>
+    </message>
+    <message>
+        <source>address conflict</source>
+        <translation>konflikt adresów</translation>
+    </message>
+    <message>
+        <source>Master</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <source>Slave %1</source>
+        <translation>Slave %1</translation>
+    </message>
+    <message>
         <source>Unit %1</source>
         <translation>Urządzenie %1</translation>
     </message>
@@ -96,6 +121,14 @@
     <message>
         <source>RS485 %1</source>
         <translation>RS485 %1</translation>
+    </message>
+    <message>
+        <source>SNMPv3 master</source>
+        <translation>master SNMPv3</translation>
+    </message>
+    <message>
+        <source>SNMP v%1 master</source>
+        <translation>master SNMP v%1</translation>
     </message>
     <message>
         <source>Modbus TCP</source>
@@ -119,9 +152,694 @@
     </message>
 </context>
 <context>
+    <name>Commission</name>
+    <message>
+        <source>answered {replies} of {requests} requests</source>
+        <extracomment>The physics every unit is checked against. |P - V x I x PF| allowed: 3 % of V x I plus 2 W (the registers&apos; rounding, 0.1 V, 0.01 A, 0.01 of the power factor, is at most about 0.6 % at PF 0.9; the rest is for a unit that samples V, I and P at slightly different instants). A probe value outside these is not plausible in a rack (the thresholds&apos; physical ranges). Addresses scanned on a serial or Modbus TCP link besides the planned ones. How long a Modbus TCP host may take per address while scanning (a gateway answers an absent unit with exception 10/11 or not at all).</extracomment>
+        <translation>odpowiedziało na {replies} z {requests} zapytań</translation>
+    </message>
+    <message>
+        <source>answered {replies} of {requests} requests; {timeouts} got no reply</source>
+        <translation>odpowiedziało na {replies} z {requests} zapytań; bez odpowiedzi: {timeouts}</translation>
+    </message>
+    <message>
+        <source>answered over SNMP</source>
+        <translation>odpowiada przez SNMP</translation>
+    </message>
+    <message>
+        <source>no reply at address {address} on {link}</source>
+        <translation>brak odpowiedzi pod adresem {address} na łączu {link}</translation>
+    </message>
+    <message>
+        <source>the link could not be used: {error}</source>
+        <translation>nie można użyć łącza: {error}</translation>
+    </message>
+    <message>
+        <source>stopped answering during the run: {error}</source>
+        <translation>przestało odpowiadać w trakcie sprawdzania: {error}</translation>
+    </message>
+    <message>
+        <source>answered the scan with an error: {error}</source>
+        <translation>odpowiedziało na skanowanie błędem: {error}</translation>
+    </message>
+    <message>
+        <source>not checked: the run was cancelled</source>
+        <translation>nie sprawdzono: sprawdzanie przerwano</translation>
+    </message>
+    <message>
+        <source>no garbled reply</source>
+        <translation>brak przekłamanych odpowiedzi</translation>
+    </message>
+    <message>
+        <source>{count} garbled replies (CRC or framing errors): two units on one address, a baud-rate mismatch or a bus without termination</source>
+        <translation>przekłamane odpowiedzi (błędy CRC lub ramki): {count}; przyczyną mogą być dwa urządzenia pod jednym adresem, niezgodna prędkość transmisji lub brak terminacji magistrali</translation>
+    </message>
+    <message>
+        <source>replies to address {address} arrive garbled every time: two or more units seem to share it; give one of them another address and check again</source>
+        <translation>odpowiedzi spod adresu {address} są zawsze przekłamane: prawdopodobnie dwa lub więcej urządzeń ma ten sam adres; nadaj jednemu z nich inny adres i sprawdź ponownie</translation>
+    </message>
+    <message>
+        <source>{found}, as planned</source>
+        <translation>{found}, zgodnie z planem</translation>
+    </message>
+    <message>
+        <source>{found}, planned {planned}</source>
+        <translation>{found}, zaplanowano {planned}</translation>
+    </message>
+    <message>
+        <source>{found} (not in the plan)</source>
+        <translation>{found} (poza planem)</translation>
+    </message>
+    <message>
+        <source>{value}, within {low} .. {high}</source>
+        <translation>{value}, w zakresie {low} .. {high}</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low} .. {high}</source>
+        <translation>{value} poza zakresem {low} .. {high}</translation>
+    </message>
+    <message>
+        <source>no value: the register could not be read</source>
+        <translation>brak wartości: nie można odczytać rejestru</translation>
+    </message>
+    <message>
+        <source>{value}, within the rated {rating}</source>
+        <translation>{value}, w granicach prądu znamionowego {rating}</translation>
+    </message>
+    <message>
+        <source>{value}, within {rating} (the plan gives no rating: checked against the higher one)</source>
+        <translation>{value}, w granicach {rating} (plan nie podaje prądu znamionowego: sprawdzono względem wyższego)</translation>
+    </message>
+    <message>
+        <source>{value} is above 80 % of the rated {rating}</source>
+        <translation>{value} przekracza 80 % prądu znamionowego {rating}</translation>
+    </message>
+    <message>
+        <source>{value} is above the rated {rating}</source>
+        <translation>{value} przekracza prąd znamionowy {rating}</translation>
+    </message>
+    <message>
+        <source>{value} agrees with V × I × PF = {expected}</source>
+        <translation>{value} zgadza się z U × I × PF = {expected}</translation>
+    </message>
+    <message>
+        <source>{value} differs from V × I × PF = {expected} by more than {tolerance}</source>
+        <translation>{value} różni się od U × I × PF = {expected} o więcej niż {tolerance}</translation>
+    </message>
+    <message>
+        <source>readable: {active}, {apparent}</source>
+        <translation>odczytane poprawnie: {active}, {apparent}</translation>
+    </message>
+    <message>
+        <source>{counters}: a register reads above 255 (a device or line fault)</source>
+        <translation>{counters}: rejestr ma wartość powyżej 255 (usterka urządzenia lub linii)</translation>
+    </message>
+    <message>
+        <source>connected: {value}</source>
+        <translation>podłączony: {value}</translation>
+    </message>
+    <message>
+        <source>not connected, but planned</source>
+        <translation>niepodłączony, choć zaplanowany</translation>
+    </message>
+    <message>
+        <source>{value} is not plausible (expected {low} .. {high})</source>
+        <translation>{value} to wartość niewiarygodna (oczekiwano {low} .. {high})</translation>
+    </message>
+    <message>
+        <source>the door is open</source>
+        <translation>drzwi są otwarte</translation>
+    </message>
+    <message>
+        <source>smoke detected</source>
+        <translation>wykryto dym</translation>
+    </message>
+    <message>
+        <source>water detected</source>
+        <translation>wykryto wodę</translation>
+    </message>
+    <message>
+        <source>connected: {value}, but not in the plan</source>
+        <translation>podłączony: {value}, ale poza planem</translation>
+    </message>
+    <message>
+        <source>connected: {probes} (not in the plan)</source>
+        <translation>podłączone: {probes} (poza planem)</translation>
+    </message>
+    <message>
+        <source>none connected (not in the plan)</source>
+        <translation>żaden nie jest podłączony (poza planem)</translation>
+    </message>
+    <message>
+        <source>all normal</source>
+        <translation>wszystkie w normie</translation>
+    </message>
+    <message>
+        <source>not normal: {alarms}</source>
+        <translation>stan inny niż normalny: {alarms}</translation>
+    </message>
+    <message>
+        <source>as in the profile {profile}</source>
+        <translation>zgodne z profilem {profile}</translation>
+    </message>
+    <message>
+        <source>{count} differ from the profile {profile}: {settings}</source>
+        <translation>niezgodne z profilem {profile} ({count}): {settings}</translation>
+    </message>
+    <message>
+        <source>applied from {profile}, read back: {changes}</source>
+        <translation>zapisano z profilu {profile}, potwierdzone odczytem: {changes}</translation>
+    </message>
+    <message>
+        <source>not all applied from {profile}: {problems}</source>
+        <translation>nie wszystko zapisano z profilu {profile}: {problems}</translation>
+    </message>
+    <message>
+        <source>the profile {profile} was refused for this unit, nothing written: {problems}</source>
+        <translation>profil {profile} odrzucony dla tego urządzenia, nic nie zapisano: {problems}</translation>
+    </message>
+    <message>
+        <source>not readable over SNMP: check them over Modbus</source>
+        <translation>nieczytelne przez SNMP: sprawdź je przez Modbus</translation>
+    </message>
+    <message>
+        <source>{version}, as planned</source>
+        <translation>{version}, zgodnie z planem</translation>
+    </message>
+    <message>
+        <source>{version} is installed, planned {planned}</source>
+        <translation>zainstalowana wersja {version}, zaplanowano {planned}</translation>
+    </message>
+    <message>
+        <source>{version} (not in the plan)</source>
+        <translation>{version} (poza planem)</translation>
+    </message>
+    <message>
+        <source>cannot be read over Telnet: {error}</source>
+        <translation>nie można odczytać przez Telnet: {error}</translation>
+    </message>
+    <message>
+        <source>cannot be checked: the plan gives no host for the unit&apos;s Telnet CLI</source>
+        <translation>nie można sprawdzić: plan nie podaje adresu konsoli Telnet urządzenia</translation>
+    </message>
+    <message>
+        <source>no finding</source>
+        <translation>bez uwag</translation>
+    </message>
+    <message>
+        <source>Telnet is off (the connection is refused)</source>
+        <translation>Telnet jest wyłączony (połączenie odrzucone)</translation>
+    </message>
+    <message>
+        <source>Telnet could not be checked: {error}</source>
+        <translation>nie można sprawdzić Telnetu: {error}</translation>
+    </message>
+    <message>
+        <source>{finding}. {advice}</source>
+        <translation>{finding}. {advice}</translation>
+    </message>
+    <message>
+        <source>three-phase</source>
+        <extracomment>Words the reasons use.</extracomment>
+        <translation>trójfazowe</translation>
+    </message>
+    <message>
+        <source>single-phase</source>
+        <translation>jednofazowe</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>otwarte</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>zamknięte</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>low alarm</source>
+        <translation>alarm dolny</translation>
+    </message>
+    <message>
+        <source>high alarm</source>
+        <translation>alarm górny</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <extracomment>Check labels.</extracomment>
+        <translation>Komunikacja</translation>
+    </message>
+    <message>
+        <source>Garbled replies (CRC)</source>
+        <translation>Przekłamane odpowiedzi (CRC)</translation>
+    </message>
+    <message>
+        <source>Address conflict</source>
+        <translation>Konflikt adresów</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Fazy</translation>
+    </message>
+    <message>
+        <source>Energy counters</source>
+        <translation>Liczniki energii</translation>
+    </message>
+    <message>
+        <source>Energy counters, total</source>
+        <translation>Liczniki energii, suma</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Czujniki</translation>
+    </message>
+    <message>
+        <source>Alarm states</source>
+        <translation>Stany alarmowe</translation>
+    </message>
+    <message>
+        <source>Alarm thresholds</source>
+        <translation>Progi alarmowe</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Oprogramowanie</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Bezpieczeństwo</translation>
+    </message>
+    <message>
+        <source>The unit accepts the factory Telnet login admin/admin</source>
+        <extracomment>Short texts of the security findings (services/security.py&apos;s codes), for the report.</extracomment>
+        <translation>Urządzenie przyjmuje fabryczne logowanie Telnet admin/admin</translation>
+    </message>
+    <message>
+        <source>Change the password before leaving the site.</source>
+        <translation>Zmień hasło przed opuszczeniem obiektu.</translation>
+    </message>
+    <message>
+        <source>Telnet is enabled: account and password cross the network in cleartext</source>
+        <translation>Telnet jest włączony: konto i hasło są przesyłane przez sieć jawnym tekstem</translation>
+    </message>
+    <message>
+        <source>Disable Telnet in the web UI (Network &gt; Telnet) once commissioning is done.</source>
+        <translation>Po zakończeniu uruchomienia wyłącz Telnet w interfejsie WWW (Network &gt; Telnet).</translation>
+    </message>
+    <message>
+        <source>The unit answers SNMP to the factory community</source>
+        <translation>Urządzenie odpowiada przez SNMP na fabryczną nazwę społeczności (community)</translation>
+    </message>
+    <message>
+        <source>Set your own communities in the web UI (Network &gt; SNMP), or better, switch to SNMPv3.</source>
+        <translation>Ustaw własne nazwy społeczności w interfejsie WWW (Network &gt; SNMP), a najlepiej przejdź na SNMPv3.</translation>
+    </message>
+    <message>
+        <source>SNMP v1/v2c sends the community and every value in cleartext</source>
+        <translation>SNMP v1/v2c przesyła nazwę społeczności i wszystkie wartości jawnym tekstem</translation>
+    </message>
+    <message>
+        <source>Switch the unit to SNMPv3 with authentication and privacy.</source>
+        <translation>Przełącz urządzenie na SNMPv3 z uwierzytelnianiem i szyfrowaniem.</translation>
+    </message>
+    <message>
+        <source>SNMPv3 is used without authentication</source>
+        <translation>SNMPv3 działa bez uwierzytelniania</translation>
+    </message>
+    <message>
+        <source>Give the SNMPv3 account a password and a private key (authPriv).</source>
+        <translation>Nadaj kontu SNMPv3 hasło i klucz prywatny (authPriv).</translation>
+    </message>
+    <message>
+        <source>SNMPv3 is used without privacy: values cross the network in cleartext</source>
+        <translation>SNMPv3 działa bez szyfrowania: wartości są przesyłane przez sieć jawnym tekstem</translation>
+    </message>
+    <message>
+        <source>Give the SNMPv3 account a private key and use privacy (authPriv).</source>
+        <translation>Nadaj kontu SNMPv3 klucz prywatny i włącz szyfrowanie (authPriv).</translation>
+    </message>
+    <message>
+        <source>SNMPv3 uses MD5 or DES, which are considered weak</source>
+        <translation>SNMPv3 używa MD5 lub DES, uznawanych za słabe</translation>
+    </message>
+    <message>
+        <source>Prefer SHA-256 (or at least SHA) and AES.</source>
+        <translation>Wybierz SHA-256 (lub co najmniej SHA) i AES.</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionPanel</name>
+    <message>
+        <source>Link</source>
+        <extracomment>Table columns.</extracomment>
+        <translation>Łącze</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Fazy</translation>
+    </message>
+    <message>
+        <source>Rating (A)</source>
+        <translation>Prąd znamionowy (A)</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Czujniki</translation>
+    </message>
+    <message>
+        <source>Threshold profile</source>
+        <translation>Profil progów</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Oprogramowanie</translation>
+    </message>
+    <message>
+        <source>Telnet host</source>
+        <translation>Adres Telnet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>niezgodne</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>nieplanowane</translation>
+    </message>
+    <message>
+        <source>address conflict</source>
+        <translation>konflikt adresów</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>pozytywny</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>uwaga</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>negatywny</translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <extracomment>The marks of the chain tree.</extracomment>
+        <translation>Podgląd protokołu</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>Eksportuj jako PDF…</translation>
+    </message>
+    <message>
+        <source>The plan was refused: %1</source>
+        <translation>Plan odrzucony: %1</translation>
+    </message>
+    <message>
+        <source>Plan opened: %1</source>
+        <translation>Otwarto plan: %1</translation>
+    </message>
+    <message>
+        <source>Open a commissioning plan</source>
+        <translation>Otwórz plan uruchomienia</translation>
+    </message>
+    <message>
+        <source>Plans (*.json)</source>
+        <translation>Plany (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
+    </message>
+    <message>
+        <source>Plan saved: %1</source>
+        <translation>Zapisano plan: %1</translation>
+    </message>
+    <message>
+        <source>Save the commissioning plan</source>
+        <translation>Zapisz plan uruchomienia</translation>
+    </message>
+    <message>
+        <source>Nothing to plan yet: connect to a chain and let its units answer first.</source>
+        <translation>Na razie nie ma czego planować: połącz się z łańcuchem i poczekaj, aż urządzenia odpowiedzą.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new plan of %n unit(s) from the chain: name them, complete what you expect, save it.</source>
+        <translation>
+            <numerusform>Nowy plan z łańcucha: %n urządzenie. Nadaj nazwę, uzupełnij oczekiwania i zapisz plan.</numerusform>
+            <numerusform>Nowy plan z łańcucha: %n urządzenia. Nadaj nazwy, uzupełnij oczekiwania i zapisz plan.</numerusform>
+            <numerusform>Nowy plan z łańcucha: %n urządzeń. Nadaj nazwy, uzupełnij oczekiwania i zapisz plan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) added to the plan; run the checks again.</source>
+        <translation>
+            <numerusform>Dodano do planu %n urządzenie; uruchom sprawdzanie ponownie.</numerusform>
+            <numerusform>Dodano do planu %n urządzenia; uruchom sprawdzanie ponownie.</numerusform>
+            <numerusform>Dodano do planu %n urządzeń; uruchom sprawdzanie ponownie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>zaplanowane</translation>
+    </message>
+    <message>
+        <source>Phases: 1 or 3 (or empty: not checked), not %1</source>
+        <translation>Fazy: 1 lub 3 (albo puste: bez sprawdzania), a nie %1</translation>
+    </message>
+    <message>
+        <source>Rating: 16 or 32 A (or empty), not %1</source>
+        <translation>Prąd znamionowy: 16 lub 32 A (albo puste), a nie %1</translation>
+    </message>
+    <message>
+        <source>Unknown probe %1; probes are %2</source>
+        <translation>Nieznany czujnik %1; czujniki to %2</translation>
+    </message>
+    <message>
+        <source>Telnet host: HOST or HOST:PORT, not %1</source>
+        <translation>Adres Telnet: HOST lub HOST:PORT, a nie %1</translation>
+    </message>
+    <message>
+        <source>Select a unit to see its checks.</source>
+        <translation>Wybierz urządzenie, aby zobaczyć jego kontrole.</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Urządzenie %1</translation>
+    </message>
+    <message>
+        <source>Addresses to scan: %1</source>
+        <translation>Adresy do skanowania: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Sprawdzanie…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the step in progress…</source>
+        <translation>Przerywanie po bieżącym kroku…</translation>
+    </message>
+    <message>
+        <source>Link %1 of %2: %3</source>
+        <translation>Łącze %1 z %2: %3</translation>
+    </message>
+    <message>
+        <source>Every planned unit passes.</source>
+        <translation>Wszystkie zaplanowane urządzenia spełniają wymagania.</translation>
+    </message>
+    <message>
+        <source>Not passed.</source>
+        <translation>Wynik negatywny.</translation>
+    </message>
+    <message>
+        <source>Cancelled: not every unit was checked.</source>
+        <translation>Przerwano: nie wszystkie urządzenia zostały sprawdzone.</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>Potrzebne hasło</translation>
+    </message>
+    <message>
+        <source>%1 for %2@%3 (not saved):</source>
+        <translation>%1 dla %2@%3 (nie jest zapisywane):</translation>
+    </message>
+    <message>
+        <source>Report written: %1 (%2 pages)</source>
+        <translation>Zapisano protokół: %1 (stron: %2)</translation>
+    </message>
+    <message>
+        <source>Units written: %1</source>
+        <translation>Zapisano urządzenia: %1</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Eksportuj protokół</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the units</source>
+        <translation>Eksportuj urządzenia</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>No plan: open one, or make one from the chain.</source>
+        <translation>Brak planu: otwórz plan albo utwórz go z łańcucha.</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Plan: %1</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>jeszcze niezapisany</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontrola</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Uzasadnienie</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Obiekt:</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>&amp;Klient:</translation>
+    </message>
+    <message>
+        <source>&amp;Engineer:</source>
+        <translation>&amp;Serwisant:</translation>
+    </message>
+    <message>
+        <source>e.g. DC Warsaw 2 / room B / rack A12</source>
+        <translation>np. DC Warszawa 2 / sala B / szafa A12</translation>
+    </message>
+    <message>
+        <source>New plan from the chain</source>
+        <translation>Nowy plan z łańcucha</translation>
+    </message>
+    <message>
+        <source>Plan every unit the chain tree shows, with its phases and probes</source>
+        <translation>Zaplanuj każde urządzenie z drzewa łańcucha, z jego fazami i czujnikami</translation>
+    </message>
+    <message>
+        <source>Open plan…</source>
+        <translation>Otwórz plan…</translation>
+    </message>
+    <message>
+        <source>Save plan…</source>
+        <translation>Zapisz plan…</translation>
+    </message>
+    <message>
+        <source>Add unexpected units</source>
+        <translation>Dodaj nieplanowane urządzenia</translation>
+    </message>
+    <message>
+        <source>Put the units the last run found but the plan did not list into the plan</source>
+        <translation>Dopisz do planu urządzenia znalezione w ostatnim sprawdzaniu, których plan nie zawierał</translation>
+    </message>
+    <message>
+        <source>Run the checks</source>
+        <translation>Uruchom sprawdzanie</translation>
+    </message>
+    <message>
+        <source>Scan each link of the plan and check every unit against the plan</source>
+        <translation>Przeskanuj każde łącze planu i sprawdź każde urządzenie względem planu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Przerwij</translation>
+    </message>
+    <message>
+        <source>Apply the planned thresholds</source>
+        <translation>Zapisz zaplanowane progi</translation>
+    </message>
+    <message>
+        <source>Write each unit&apos;s planned threshold profile before checking it (every write is read back and recorded in the audit log)</source>
+        <translation>Przed sprawdzeniem zapisz w każdym urządzeniu zaplanowany profil progów (każdy zapis jest odczytywany ponownie i odnotowany w dzienniku zmian)</translation>
+    </message>
+    <message>
+        <source>Scan &amp;also:</source>
+        <translation>Skanuj &amp;też:</translation>
+    </message>
+    <message>
+        <source>Addresses scanned on serial and Modbus TCP links besides the planned ones, to find unexpected units, e.g. 1-32 or 1,2,5-8 (empty: the planned only)</source>
+        <translation>Adresy skanowane na łączach szeregowych i Modbus TCP poza zaplanowanymi, aby znaleźć nieplanowane urządzenia, np. 1-32 lub 1,2,5-8 (puste: tylko zaplanowane)</translation>
+    </message>
+    <message>
+        <source>Preview the report…</source>
+        <translation>Podgląd protokołu…</translation>
+    </message>
+    <message>
+        <source>Export the report (PDF)…</source>
+        <translation>Eksportuj protokół (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the units (CSV)…</source>
+        <translation>Eksportuj urządzenia (CSV)…</translation>
+    </message>
+    <message>
+        <source>Engineer’s notes for this unit (they go into the report):</source>
+        <translation>Uwagi serwisanta do tego urządzenia (trafiają do protokołu):</translation>
+    </message>
+    <message>
+        <source>Telnet password</source>
+        <translation>Hasło Telnet</translation>
+    </message>
+    <message>
+        <source>SNMPv3 authentication key</source>
+        <translation>Klucz uwierzytelniania SNMPv3</translation>
+    </message>
+    <message>
+        <source>SNMPv3 privacy key</source>
+        <translation>Klucz szyfrowania SNMPv3</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>No serial port found: plug in the USB-RS485 adapter and press Refresh, or type the port&apos;s name.</source>
+        <extracomment>The shortest SNMPv3 key RFC 3414 allows.</extracomment>
         <translation>Nie znaleziono portu szeregowego: podłącz konwerter USB-RS485 i naciśnij Odśwież albo wpisz nazwę portu.</translation>
     </message>
     <message>
@@ -149,8 +867,24 @@
         <translation>Port po nazwie hosta musi być liczbą od 1 do 65535.</translation>
     </message>
     <message>
+        <source>Type the Telnet account (the factory one is admin), or untick Telnet.</source>
+        <translation>Wpisz konto Telnet (fabryczne to admin) albo odznacz Telnet.</translation>
+    </message>
+    <message>
         <source>Unit ids are numbers from 1 to 247 and ranges, such as 1 or 1-6.</source>
         <translation>Identyfikatory urządzeń to liczby od 1 do 247 i zakresy, np. 1 albo 1-6.</translation>
+    </message>
+    <message>
+        <source>SNMPv3 needs the user name set on the unit.</source>
+        <translation>SNMPv3 wymaga nazwy użytkownika ustawionej w urządzeniu.</translation>
+    </message>
+    <message>
+        <source>SNMPv3 privacy needs authentication: pick an authentication protocol.</source>
+        <translation>Szyfrowanie SNMPv3 wymaga uwierzytelniania: wybierz protokół uwierzytelniania.</translation>
+    </message>
+    <message>
+        <source>An SNMPv3 key has at least %1 characters.</source>
+        <translation>Klucz SNMPv3 ma co najmniej %1 znaków.</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -187,6 +921,78 @@
     <message>
         <source>Scan these a&amp;ddresses for units after connecting</source>
         <translation>S&amp;kanuj te adresy po połączeniu</translation>
+    </message>
+    <message>
+        <source>SN&amp;MP master</source>
+        <translation>Master SN&amp;MP</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Wersja:</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>Nazwa &amp;community:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Użytkownik:</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>Uwie&amp;rzytelnianie:</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;key:</source>
+        <translation>&amp;Klucz uwierzytelniania:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ivacy:</source>
+        <translation>Szyfrowan&amp;ie:</translation>
+    </message>
+    <message>
+        <source>Privacy k&amp;ey:</source>
+        <translation>Klucz szyfrowani&amp;a:</translation>
+    </message>
+    <message>
+        <source>Conte&amp;xt:</source>
+        <translation>Konte&amp;kst:</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s read community; empty: the one saved before, else the factory &quot;public&quot;</source>
+        <translation>Community odczytu urządzenia; puste: zapisane wcześniej, a gdy go brak, fabryczne „public”</translation>
+    </message>
+    <message>
+        <source>empty: the one saved before</source>
+        <translation>puste: użyj zapisanego wcześniej</translation>
+    </message>
+    <message>
+        <source>Remem&amp;ber the community or keys in the system keyring</source>
+        <translation>Zapa&amp;miętaj community lub klucze w systemowym magazynie haseł</translation>
+    </message>
+    <message>
+        <source>The master and the slaves chained behind it (up to 5) are read over SNMP; slaves appear as they answer. SNMP has no alarm limits: the Telnet account below shows them for the master.</source>
+        <translation>Master i połączone za nim urządzenia slave (do 5) są odczytywane przez SNMP; slave&apos;y pojawiają się, gdy odpowiedzą. SNMP nie podaje progów alarmowych: konto Telnet poniżej pokaże je dla mastera.</translation>
+    </message>
+    <message>
+        <source>Telnet account of the master (firmware version, energy meters, warning thresholds)</source>
+        <translation>Konto Telnet mastera (wersja oprogramowania, liczniki energii, progi ostrzegawcze)</translation>
+    </message>
+    <message>
+        <source>Telnet p&amp;ort:</source>
+        <translation>P&amp;ort Telnet:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Hasło:</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyrin&amp;g</source>
+        <translation>Zapamię&amp;taj hasło w systemowym magazynie haseł</translation>
     </message>
     <message>
         <source>Co&amp;nnect</source>
@@ -351,6 +1157,30 @@
         <translation>Pod adresem %1 odpowiada więcej niż jedno urządzenie: ich odpowiedzi się zderzają. Nadaj jednemu z nich inny adres (na wyświetlaczu LCD albo na stronie WWW), potem skanuj ponownie.</translation>
     </message>
     <message>
+        <source>No SNMP reply from the master</source>
+        <translation>Brak odpowiedzi SNMP od mastera</translation>
+    </message>
+    <message>
+        <source>Check the community (or the SNMPv3 user), that SNMP is on in the unit&apos;s web page (Network &gt; SNMP), and the network. The link retries by itself.</source>
+        <translation>Sprawdź community (albo użytkownika SNMPv3), czy SNMP jest włączone na stronie WWW urządzenia (Network &gt; SNMP) oraz sieć. Łącze ponawia próby samo.</translation>
+    </message>
+    <message>
+        <source>The master refused the SNMPv3 login</source>
+        <translation>Master odrzucił logowanie SNMPv3</translation>
+    </message>
+    <message>
+        <source>Check the user, the protocols and the keys: connect again with File &gt; Connect….</source>
+        <translation>Sprawdź użytkownika, protokoły i klucze: połącz się ponownie (Plik &gt; Połącz…).</translation>
+    </message>
+    <message>
+        <source>The SNMP secrets are missing</source>
+        <translation>Brak danych dostępowych SNMP</translation>
+    </message>
+    <message>
+        <source>Type them in the Connect dialog (File &gt; Connect…); tick &quot;remember&quot; to keep them in the system keyring.</source>
+        <translation>Wpisz je w oknie Połącz (Plik &gt; Połącz…); zaznacz „zapamiętaj”, aby zachować je w systemowym magazynie haseł.</translation>
+    </message>
+    <message>
         <source>Serial port %1 is not there</source>
         <translation>Brak portu szeregowego %1</translation>
     </message>
@@ -452,6 +1282,450 @@
     </message>
 </context>
 <context>
+    <name>FirmwarePanel</name>
+    <message>
+        <source>Firmware update</source>
+        <extracomment>stores a password in the system keyring (services/secrets.py); tests replace it</extracomment>
+        <translation>Aktualizacja oprogramowania</translation>
+    </message>
+    <message>
+        <source>1. Firmware and units</source>
+        <translation>1. Oprogramowanie i urządzenia</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Plik:</translation>
+    </message>
+    <message>
+        <source>the firmware file from BKT, e.g. BPS2000v2-2.0.6-C.bin</source>
+        <translation>plik oprogramowania od BKT, np. BPS2000v2-2.0.6-C.bin</translation>
+    </message>
+    <message>
+        <source>&amp;Units to flash (networked masters; firmware goes over Ethernet, one unit after another):</source>
+        <translation>&amp;Urządzenia do aktualizacji (mastery sieciowe; oprogramowanie idzie przez Ethernet, po jednym urządzeniu):</translation>
+    </message>
+    <message>
+        <source>another master: host name or IP address</source>
+        <translation>inny master: nazwa hosta lub adres IP</translation>
+    </message>
+    <message>
+        <source>2. Access</source>
+        <translation>2. Dostęp</translation>
+    </message>
+    <message>
+        <source>Telnet pass&amp;word:</source>
+        <translation>&amp;Hasło Telnet:</translation>
+    </message>
+    <message>
+        <source>empty: from BPS_TELNET_PASSWORD or the system keyring</source>
+        <translation>puste: z BPS_TELNET_PASSWORD lub z systemowego magazynu haseł</translation>
+    </message>
+    <message>
+        <source>Used to read the firmware version before and after the update. Never stored in the settings file or shown anywhere.</source>
+        <translation>Służy do odczytu wersji oprogramowania przed aktualizacją i po niej. Nigdy nie jest zapisywane w pliku ustawień ani nigdzie pokazywane.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify:</source>
+        <translation>&amp;Weryfikacja:</translation>
+    </message>
+    <message>
+        <source>the new firmware version (Telnet)</source>
+        <translation>nowa wersja oprogramowania (Telnet)</translation>
+    </message>
+    <message>
+        <source>the unit answers Modbus TCP again</source>
+        <translation>urządzenie znów odpowiada przez Modbus TCP</translation>
+    </message>
+    <message>
+        <source>nothing (not recommended)</source>
+        <translation>bez weryfikacji (niezalecane)</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>Porty:</translation>
+    </message>
+    <message>
+        <source>TFT&amp;P</source>
+        <translation>T&amp;FTP</translation>
+    </message>
+    <message>
+        <source>Tel&amp;net</source>
+        <translation>Tel&amp;net</translation>
+    </message>
+    <message>
+        <source>3. Before you start</source>
+        <translation>3. Zanim zaczniesz</translation>
+    </message>
+    <message>
+        <source>The laptop is connected to the unit &amp;directly by cable (no Wi-Fi, no VPN)</source>
+        <translation>Laptop jest podłączony do urządzenia bezpośrednio kab&amp;lem (bez Wi-Fi, bez VPN)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the unit&apos;s web UI</source>
+        <translation>&amp;Otwórz interfejs WWW urządzenia</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Postęp</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Urządzenie</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Etap</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transmisja</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Anuluj</translation>
+    </message>
+    <message>
+        <source>Choose the firmware file</source>
+        <translation>Wybierz plik oprogramowania</translation>
+    </message>
+    <message>
+        <source>Firmware (*.bin *.img *.fw);;All files (*)</source>
+        <translation>Oprogramowanie (*.bin *.img *.fw);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>✗ This file cannot be used: %1</source>
+        <translation>✗ Tego pliku nie można użyć: %1</translation>
+    </message>
+    <message>
+        <source>%1 KiB, sent to the units as “%2”</source>
+        <translation>%1 KiB, wysyłany do urządzeń jako „%2”</translation>
+    </message>
+    <message>
+        <source>Choose the firmware file.</source>
+        <translation>Wybierz plik oprogramowania.</translation>
+    </message>
+    <message>
+        <source>Type a host name or IP address, optionally with the Modbus TCP port (192.168.0.163 or 192.168.0.163:502).</source>
+        <translation>Wpisz nazwę hosta lub adres IP, ewentualnie z portem Modbus TCP (192.168.0.163 lub 192.168.0.163:502).</translation>
+    </message>
+    <message>
+        <source>A flash is running.</source>
+        <translation>Trwa aktualizacja.</translation>
+    </message>
+    <message>
+        <source>Tick at least one unit to flash.</source>
+        <translation>Zaznacz co najmniej jedno urządzenie do aktualizacji.</translation>
+    </message>
+    <message>
+        <source>%1 is ticked twice: flash each unit once.</source>
+        <translation>%1 zaznaczono dwa razy: aktualizuj każde urządzenie raz.</translation>
+    </message>
+    <message>
+        <source>Go through the checklist “Before you start” and tick each point.</source>
+        <translation>Przejdź listę „Zanim zaczniesz” i zaznacz każdy punkt.</translation>
+    </message>
+    <message>
+        <source>Type the Telnet password of %1: the firmware version is read with it before and after the update (or verify over Modbus TCP).</source>
+        <translation>Wpisz hasło Telnet użytkownika %1: służy do odczytu wersji oprogramowania przed aktualizacją i po niej (albo weryfikuj przez Modbus TCP).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Flash %1 to %n unit(s): %2.</source>
+        <translation>
+            <numerusform>Wgranie %1 do %n urządzenia: %2.</numerusform>
+            <numerusform>Wgranie %1 do %n urządzeń: %2.</numerusform>
+            <numerusform>Wgranie %1 do %n urządzeń: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The unit&apos;s configuration may be lost by the update, and its power and network must stay up until it has restarted: an interrupted upload can leave the unit unusable.</source>
+        <translation>Aktualizacja może usunąć konfigurację urządzenia, a jego zasilanie i sieć muszą działać aż do ponownego uruchomienia: przerwane wgrywanie może uszkodzić urządzenie.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Wy&amp;bierz…</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Dodaj</translation>
+    </message>
+    <message>
+        <source>Telnet us&amp;er:</source>
+        <translation>Uży&amp;tkownik Telnet:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it in the system keyring after a successful login</source>
+        <translation>Zapa&amp;miętaj je w systemowym magazynie haseł po udanym logowaniu</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s power is &amp;stable and stays on until it has restarted</source>
+        <translation>Zasilanie urządzenia jest &amp;stabilne i pozostanie włączone do jego ponownego uruchomienia</translation>
+    </message>
+    <message>
+        <source>“Software update” is ena&amp;bled in the unit&apos;s web UI (System Tools)</source>
+        <translation>W interfejsie WWW urządzenia (System Tools) włą&amp;czono „Software update”</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k up the alarm thresholds first (Modbus TCP)</source>
+        <translation>Najpierw zrób &amp;kopię progów alarmowych (Modbus TCP)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;them if the update changed them</source>
+        <translation>P&amp;rzywróć je, jeśli aktualizacja je zmieniła</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Wstecz</translation>
+    </message>
+    <message>
+        <source>Deta&amp;ils</source>
+        <translation>Szczegół&amp;y</translation>
+    </message>
+    <message>
+        <source>F&amp;lash…</source>
+        <translation>&amp;Aktualizuj…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Zamknij</translation>
+    </message>
+    <message>
+        <source>%1 · Modbus TCP port %2, unit %3 (chain tree)</source>
+        <translation>%1 · Modbus TCP port %2, urządzenie %3 (drzewo łańcucha)</translation>
+    </message>
+    <message>
+        <source>%1 · Modbus TCP port %2 (typed in)</source>
+        <translation>%1 · Modbus TCP port %2 (wpisany)</translation>
+    </message>
+    <message>
+        <source>Checks everything, then asks for a last confirmation</source>
+        <translation>Sprawdza wszystko, a potem prosi o ostatnie potwierdzenie</translation>
+    </message>
+    <message>
+        <source>Confir&amp;m: flash now</source>
+        <translation>Potwierdzam: aktualizu&amp;j teraz</translation>
+    </message>
+    <message>
+        <source>The Telnet password is missing.</source>
+        <translation>Brak hasła Telnet.</translation>
+    </message>
+    <message>
+        <source>Flashing: keep the units powered and connected.</source>
+        <translation>Trwa aktualizacja: nie wyłączaj zasilania urządzeń i nie odłączaj ich.</translation>
+    </message>
+    <message>
+        <source>Started: %1 to %2</source>
+        <translation>Rozpoczęto: %1 do %2</translation>
+    </message>
+    <message>
+        <source>Cancelling: the flasher stops at the next safe point…</source>
+        <translation>Anulowanie: aktualizacja zatrzyma się w najbliższym bezpiecznym miejscu…</translation>
+    </message>
+    <message>
+        <source>A flash is running: cancel it or let it finish before closing.</source>
+        <translation>Trwa aktualizacja: anuluj ją lub poczekaj na jej koniec przed zamknięciem.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) flashed and verified.</source>
+        <translation>
+            <numerusform>%n urządzenie zaktualizowane i zweryfikowane.</numerusform>
+            <numerusform>%n urządzenia zaktualizowane i zweryfikowane.</numerusform>
+            <numerusform>%n urządzeń zaktualizowanych i zweryfikowanych.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) flashed (not verified).</source>
+        <translation>
+            <numerusform>%n urządzenie zaktualizowane (bez weryfikacji).</numerusform>
+            <numerusform>%n urządzenia zaktualizowane (bez weryfikacji).</numerusform>
+            <numerusform>%n urządzeń zaktualizowanych (bez weryfikacji).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) failed: see their rows.</source>
+        <translation>
+            <numerusform>%n urządzenie z błędem: zobacz jego wiersz.</numerusform>
+            <numerusform>%n urządzenia z błędem: zobacz ich wiersze.</numerusform>
+            <numerusform>%n urządzeń z błędem: zobacz ich wiersze.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Telnet password is saved in the system keyring for %1.</source>
+        <translation>Hasło Telnet zapisano w systemowym magazynie haseł dla %1.</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the system keyring: %1</source>
+        <translation>Nie udało się zapisać hasła w systemowym magazynie haseł: %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>gotowe</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>zostało %1 s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 KiB</source>
+        <translation>%1 z %2 KiB</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>oczekuje</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gotowe</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulowano</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Błąd</translation>
+    </message>
+    <message>
+        <source>Restarting: %1 s left</source>
+        <translation>Restart: zostało %1 s</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Oczekuje</translation>
+    </message>
+    <message>
+        <source>Pre-flight: version, backup</source>
+        <translation>Kontrola wstępna: wersja, kopia</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wgrywanie</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Weryfikacja</translation>
+    </message>
+    <message>
+        <source>Comparing the thresholds</source>
+        <translation>Porównanie progów</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Kończenie</translation>
+    </message>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation>%1 KiB/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retransmission(s)</source>
+        <translation>
+            <numerusform>%n retransmisja</numerusform>
+            <numerusform>%n retransmisje</numerusform>
+            <numerusform>%n retransmisji</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ verified: version %1 → %2</source>
+        <translation>✓ zweryfikowano: wersja %1 → %2</translation>
+    </message>
+    <message>
+        <source>✓ verified: the unit answers Modbus TCP again</source>
+        <translation>✓ zweryfikowano: urządzenie znów odpowiada przez Modbus TCP</translation>
+    </message>
+    <message>
+        <source>✓ uploaded (not verified)</source>
+        <translation>✓ wgrano (bez weryfikacji)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n threshold(s) restored from the backup</source>
+        <translation>
+            <numerusform>%n próg przywrócony z kopii</numerusform>
+            <numerusform>%n progi przywrócone z kopii</numerusform>
+            <numerusform>%n progów przywróconych z kopii</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n threshold(s) differ from the backup</source>
+        <translation>
+            <numerusform>%n próg różni się od kopii</numerusform>
+            <numerusform>%n progi różnią się od kopii</numerusform>
+            <numerusform>%n progów różni się od kopii</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✗ pre-flight failed: nothing was sent</source>
+        <translation>✗ kontrola wstępna nie powiodła się: nic nie wysłano</translation>
+    </message>
+    <message>
+        <source>✗ not confirmed: nothing was sent</source>
+        <translation>✗ niepotwierdzone: nic nie wysłano</translation>
+    </message>
+    <message>
+        <source>✗ refused: enable “Software update” in the unit&apos;s web UI, then flash again</source>
+        <translation>✗ odmowa: włącz „Software update” w interfejsie WWW urządzenia i zaktualizuj ponownie</translation>
+    </message>
+    <message>
+        <source>✗ no answer to the upload: check the address and the TFTP port</source>
+        <translation>✗ brak odpowiedzi na wgrywanie: sprawdź adres i port TFTP</translation>
+    </message>
+    <message>
+        <source>✗ the upload failed and is incomplete: repeat it</source>
+        <translation>✗ wgrywanie nie powiodło się i jest niepełne: powtórz je</translation>
+    </message>
+    <message>
+        <source>✗ the unit did not restart as expected</source>
+        <translation>✗ urządzenie nie uruchomiło się ponownie zgodnie z oczekiwaniem</translation>
+    </message>
+    <message>
+        <source>✗ not verified</source>
+        <translation>✗ niezweryfikowane</translation>
+    </message>
+    <message>
+        <source>✗ the thresholds could not all be restored</source>
+        <translation>✗ nie udało się przywrócić wszystkich progów</translation>
+    </message>
+    <message>
+        <source>✗ cancelled after the upload: the unit restarts by itself; check it</source>
+        <translation>✗ anulowano po wgraniu: urządzenie uruchomi się ponownie samo; sprawdź je</translation>
+    </message>
+    <message>
+        <source>✗ cancelled during the upload: repeat the upload</source>
+        <translation>✗ anulowano podczas wgrywania: powtórz wgrywanie</translation>
+    </message>
+    <message>
+        <source>✗ cancelled: nothing was sent</source>
+        <translation>✗ anulowano: nic nie wysłano</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ błąd</translation>
+    </message>
+    <message>
+        <source>Threshold backup: %1</source>
+        <translation>Kopia progów: %1</translation>
+    </message>
+    <message>
+        <source>%1 refused the upload: “Software update” is disabled. Enable it in the unit&apos;s web UI (System Tools &gt; Software update), then flash again.</source>
+        <translation>%1 odmówił wgrania: „Software update” jest wyłączone. Włącz je w interfejsie WWW urządzenia (System Tools &gt; Software update) i zaktualizuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Check %1 in its web UI.</source>
+        <translation>Sprawdź %1 w jego interfejsie WWW.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Otwórz %1</translation>
+    </message>
+</context>
+<context>
     <name>FrameLogModel</name>
     <message>
         <source>Time</source>
@@ -476,6 +1750,13 @@
     <message>
         <source>Frame (hex)</source>
         <translation>Ramka (szesnastkowo)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkHandle</name>
+    <message>
+        <source>the link is closed: connect again</source>
+        <translation>łącze jest zamknięte: połącz ponownie</translation>
     </message>
 </context>
 <context>
@@ -534,6 +1815,10 @@
     <message>
         <source>Select a unit to see its dashboard and plots.</source>
         <translation>Wybierz urządzenie, aby zobaczyć jego pulpit i wykresy.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only: %1</source>
+        <translation>Zachowane tylko na tę sesję: %1</translation>
     </message>
     <message>
         <source>Connect to a serial link first.</source>
@@ -606,6 +1891,94 @@
     <message>
         <source>&lt;h3&gt;BPS Commissioner %1&lt;/h3&gt;&lt;p&gt;Commissioning of BKT BPS2000v2 PDU chains over Modbus RTU and Modbus TCP: find the units, check what they measure, set their alarm limits.&lt;/p&gt;&lt;p&gt;Keyboard: Ctrl+O connect, Ctrl+R scan, Ctrl+T chain tree, Ctrl+1 dashboard, Ctrl+2 plots, Ctrl+P pause the plots, Ctrl+5 / Ctrl+6 / Ctrl+8 plot 5 minutes / 1 hour / 8 hours, Ctrl+D diagnostics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;BPS Commissioner %1&lt;/h3&gt;&lt;p&gt;Uruchamianie łańcuchów listew BKT BPS2000v2 przez Modbus RTU i Modbus TCP: znajdź urządzenia, sprawdź ich pomiary, ustaw progi alarmowe.&lt;/p&gt;&lt;p&gt;Klawiatura: Ctrl+O połącz, Ctrl+R skanuj, Ctrl+T drzewo łańcucha, Ctrl+1 pulpit, Ctrl+2 wykresy, Ctrl+P wstrzymaj wykresy, Ctrl+5 / Ctrl+6 / Ctrl+8 wykres z 5 minut / 1 godziny / 8 godzin, Ctrl+D diagnostyka.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>&amp;Urządzenia</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Dziennik zmian</translation>
+    </message>
+    <message>
+        <source>Edit the selected unit&apos;s alarm thresholds</source>
+        <translation>Edytuj progi alarmowe wybranego urządzenia</translation>
+    </message>
+    <message>
+        <source>Alarm t&amp;hresholds</source>
+        <translation>Progi &amp;alarmowe</translation>
+    </message>
+    <message>
+        <source>Apply a &amp;profile to the selected units…</source>
+        <translation>Zastosuj &amp;profil do wybranych urządzeń…</translation>
+    </message>
+    <message>
+        <source>Write a threshold profile (a JSON file) to the units selected in the chain tree</source>
+        <translation>Zapisz profil progów (plik JSON) w urządzeniach wybranych w drzewie łańcucha</translation>
+    </message>
+    <message>
+        <source>Show or hide the record of every threshold write</source>
+        <translation>Pokaż lub ukryj zapis każdej zmiany progów</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation>Dzie&amp;nnik zmian</translation>
+    </message>
+    <message>
+        <source>&amp;Firmware update…</source>
+        <translation>Aktualizacja &amp;oprogramowania…</translation>
+    </message>
+    <message>
+        <source>Flash firmware to networked masters over TFTP, with a pre-flight checklist and a threshold backup</source>
+        <translation>Wgraj oprogramowanie do masterów sieciowych przez TFTP, z listą kontrolną i kopią progów</translation>
+    </message>
+    <message>
+        <source>Select one or more units in the chain tree first.</source>
+        <translation>Najpierw wybierz jedno lub więcej urządzeń w drzewie łańcucha.</translation>
+    </message>
+    <message>
+        <source>Threshold profiles are written over Modbus: select units of a serial or Modbus TCP link.</source>
+        <translation>Profile progów są zapisywane przez Modbus: wybierz urządzenia łącza szeregowego lub Modbus TCP.</translation>
+    </message>
+    <message>
+        <source>A profile goes to the units of one link at a time: the units of %1 are ticked.</source>
+        <translation>Profil trafia do urządzeń jednego łącza naraz: zaznaczono urządzenia łącza %1.</translation>
+    </message>
+    <message>
+        <source>Firmware update finished: %1 done, %2 failed</source>
+        <translation>Aktualizacja oprogramowania zakończona: %1 gotowe, %2 z błędem</translation>
+    </message>
+    <message>
+        <source>Commissioning: every planned unit passes.</source>
+        <translation>Uruchomienie: wszystkie zaplanowane urządzenia spełniają wymagania.</translation>
+    </message>
+    <message>
+        <source>Commissioning: not passed; see the Commissioning panel.</source>
+        <translation>Uruchomienie: wynik negatywny; szczegóły w panelu Uruchomienie.</translation>
+    </message>
+    <message>
+        <source>Commissioning</source>
+        <translation>Uruchomienie</translation>
+    </message>
+    <message>
+        <source>C&amp;ommissioning</source>
+        <translation>&amp;Uruchomienie</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>Uruchomienie</translation>
+    </message>
+    <message>
+        <source>Show or hide the commissioning panel: a plan, the checks against it, the report (Ctrl+K)</source>
+        <translation>Pokaż lub ukryj panel uruchomienia: plan, sprawdzanie względem planu, protokół (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Open a commissioning &amp;plan…</source>
+        <translation>Otwórz plan &amp;uruchomienia…</translation>
+    </message>
+    <message>
+        <source>Open a plan of what should be in the rack, to check the chain against it</source>
+        <translation>Otwórz plan tego, co powinno być w szafie, aby sprawdzić względem niego łańcuch</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -1156,6 +2529,342 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>pass</source>
+        <extracomment>Fonts with every Polish letter, in order of preference.</extracomment>
+        <translation>pozytywny</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>uwaga</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>negatywny</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>niezgodne</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>nieplanowane</translation>
+    </message>
+    <message>
+        <source>address conflict</source>
+        <translation>konflikt adresów</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normalny</translation>
+    </message>
+    <message>
+        <source>low alarm</source>
+        <translation>alarm dolny</translation>
+    </message>
+    <message>
+        <source>high alarm</source>
+        <translation>alarm górny</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>otwarte</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>zamknięte</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Obiekt</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Serwisant</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Rozpoczęto</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Zakończono</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Narzędzie</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Łącza</translation>
+    </message>
+    <message>
+        <source>Planned thresholds</source>
+        <translation>Zaplanowane progi</translation>
+    </message>
+    <message>
+        <source>applied during the run</source>
+        <translation>zapisane podczas sprawdzania</translation>
+    </message>
+    <message>
+        <source>compared, not written</source>
+        <translation>porównane, niezapisane</translation>
+    </message>
+    <message>
+        <source>Result: every planned unit passes</source>
+        <translation>Wynik: pozytywny – wszystkie zaplanowane urządzenia spełniają wymagania</translation>
+    </message>
+    <message>
+        <source>Result: not passed</source>
+        <translation>Wynik: negatywny</translation>
+    </message>
+    <message>
+        <source>The run was cancelled: some units were not checked.</source>
+        <translation>Sprawdzanie przerwano: nie wszystkie urządzenia zostały sprawdzone.</translation>
+    </message>
+    <message>
+        <source>Units planned</source>
+        <translation>Zaplanowane</translation>
+    </message>
+    <message>
+        <source>Units found</source>
+        <translation>Znalezione</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Niezgodne</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Brak</translation>
+    </message>
+    <message>
+        <source>Unexpected</source>
+        <translation>Nieplanowane</translation>
+    </message>
+    <message>
+        <source>Address conflicts</source>
+        <translation>Konflikty adresów</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Łącze</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Kontrole</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Oprogramowanie</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Uwagi</translation>
+    </message>
+    <message>
+        <source>Commissioning report</source>
+        <translation>Protokół uruchomienia</translation>
+    </message>
+    <message>
+        <source>BKT BPS2000v2 monitored power distribution units</source>
+        <translation>Listwy zasilające z monitoringiem BKT BPS2000v2</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Urządzenia</translation>
+    </message>
+    <message>
+        <source>Handed over by (engineer)</source>
+        <translation>Przekazał (serwisant)</translation>
+    </message>
+    <message>
+        <source>Accepted by (customer)</source>
+        <translation>Odebrał (klient)</translation>
+    </message>
+    <message>
+        <source>Name, signature</source>
+        <translation>Imię i nazwisko, podpis</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Urządzenie %1</translation>
+    </message>
+    <message>
+        <source>Not read: no readings.</source>
+        <translation>Nie odczytano: brak pomiarów.</translation>
+    </message>
+    <message>
+        <source>Not in the plan.</source>
+        <translation>Poza planem.</translation>
+    </message>
+    <message>
+        <source>three-phase</source>
+        <translation>trójfazowe</translation>
+    </message>
+    <message>
+        <source>single-phase</source>
+        <translation>jednofazowe</translation>
+    </message>
+    <message>
+        <source>rated %1</source>
+        <translation>prąd znamionowy %1</translation>
+    </message>
+    <message>
+        <source>probes: %1</source>
+        <translation>czujniki: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>threshold profile %1</source>
+        <translation>profil progów %1</translation>
+    </message>
+    <message>
+        <source>firmware %1</source>
+        <translation>oprogramowanie %1</translation>
+    </message>
+    <message>
+        <source>the address only</source>
+        <translation>tylko adres</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Total energy</source>
+        <translation>Energia łącznie</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Wielkość</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Pomiary</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>niepodłączony</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>Czujniki</translation>
+    </message>
+    <message>
+        <source>Alarm thresholds</source>
+        <translation>Progi alarmowe</translation>
+    </message>
+    <message>
+        <source>Not readable over this link.</source>
+        <translation>Nieczytelne przez to łącze.</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Dolny</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Górny</translation>
+    </message>
+    <message>
+        <source>Alarm state</source>
+        <translation>Stan alarmu</translation>
+    </message>
+    <message>
+        <source>Planned low</source>
+        <translation>Dolny wg planu</translation>
+    </message>
+    <message>
+        <source>Planned high</source>
+        <translation>Górny wg planu</translation>
+    </message>
+    <message>
+        <source>Low before</source>
+        <translation>Dolny przed</translation>
+    </message>
+    <message>
+        <source>High before</source>
+        <translation>Górny przed</translation>
+    </message>
+    <message>
+        <source>Threshold profile</source>
+        <translation>Profil progów</translation>
+    </message>
+    <message>
+        <source>(Telnet %1)</source>
+        <translation>(Telnet %1)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontrola</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Uzasadnienie</translation>
+    </message>
+    <message>
+        <source>Checked by (name, signature)</source>
+        <translation>Sprawdził (imię i nazwisko, podpis)</translation>
+    </message>
+    <message>
+        <source>Engineer’s notes</source>
+        <translation>Uwagi serwisanta</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>strona %1 z %2</translation>
+    </message>
+</context>
+<context>
     <name>ScanDialog</name>
     <message>
         <source>The first address must not be above the last.</source>
@@ -1296,6 +3005,356 @@
     <message>
         <source>Polling of this link pauses while the scan runs.</source>
         <translation>Podczas skanowania odpytywanie tego łącza jest wstrzymane.</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityStrip</name>
+    <message numerus="yes">
+        <source>Security: %n thing(s) to fix before leaving %1</source>
+        <translation>
+            <numerusform>Bezpieczeństwo: %n sprawa do poprawienia przed opuszczeniem %1</numerusform>
+            <numerusform>Bezpieczeństwo: %n sprawy do poprawienia przed opuszczeniem %1</numerusform>
+            <numerusform>Bezpieczeństwo: %n spraw do poprawienia przed opuszczeniem %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ukryj</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Pokaż</translation>
+    </message>
+    <message>
+        <source>Hide or show the security findings and what to do</source>
+        <translation>Ukryj lub pokaż uwagi dotyczące bezpieczeństwa i zalecenia</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityView</name>
+    <message>
+        <source>serious</source>
+        <translation>poważne</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>średnie</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>drobne</translation>
+    </message>
+    <message>
+        <source>The unit accepts the factory Telnet login admin/admin.</source>
+        <translation>Urządzenie przyjmuje fabryczne logowanie Telnet admin/admin.</translation>
+    </message>
+    <message>
+        <source>Change the password (Telnet menu 3, or the web UI System &gt; Users) before leaving the site.</source>
+        <translation>Zmień hasło (menu Telnet 3 albo na stronie WWW: System &gt; Users) przed opuszczeniem obiektu.</translation>
+    </message>
+    <message>
+        <source>Telnet is enabled: the account (%1) and its password cross the network in cleartext.</source>
+        <translation>Telnet jest włączony: konto (%1) i jego hasło są przesyłane przez sieć jawnym tekstem.</translation>
+    </message>
+    <message>
+        <source>Disable Telnet in the web UI (Network &gt; Telnet) once commissioning is done.</source>
+        <translation>Po uruchomieniu wyłącz Telnet na stronie WWW urządzenia (Network &gt; Telnet).</translation>
+    </message>
+    <message>
+        <source>The unit answers SNMP v%1 to the factory community.</source>
+        <translation>Urządzenie odpowiada przez SNMP v%1 na fabryczne community.</translation>
+    </message>
+    <message>
+        <source>Set your own read and write communities in the web UI (Network &gt; SNMP), or better, switch to SNMPv3.</source>
+        <translation>Ustaw własne community odczytu i zapisu na stronie WWW (Network &gt; SNMP), a najlepiej przejdź na SNMPv3.</translation>
+    </message>
+    <message>
+        <source>SNMP v%1 sends the community and every value in cleartext, without authentication.</source>
+        <translation>SNMP v%1 przesyła community i wszystkie wartości jawnym tekstem, bez uwierzytelniania.</translation>
+    </message>
+    <message>
+        <source>Switch the unit to SNMPv3 with authentication and privacy (web UI Network &gt; SNMP).</source>
+        <translation>Przełącz urządzenie na SNMPv3 z uwierzytelnianiem i szyfrowaniem (strona WWW: Network &gt; SNMP).</translation>
+    </message>
+    <message>
+        <source>SNMPv3 is used without authentication (noAuthNoPriv).</source>
+        <translation>SNMPv3 działa bez uwierzytelniania (noAuthNoPriv).</translation>
+    </message>
+    <message>
+        <source>Give the SNMPv3 account an authentication key and a privacy key (authPriv).</source>
+        <translation>Nadaj kontu SNMPv3 klucz uwierzytelniania i klucz szyfrowania (authPriv).</translation>
+    </message>
+    <message>
+        <source>SNMPv3 is used without privacy: values cross the network in cleartext.</source>
+        <translation>SNMPv3 działa bez szyfrowania: wartości są przesyłane przez sieć jawnym tekstem.</translation>
+    </message>
+    <message>
+        <source>Give the SNMPv3 account a privacy key and use privacy (authPriv).</source>
+        <translation>Nadaj kontu SNMPv3 klucz szyfrowania i włącz szyfrowanie (authPriv).</translation>
+    </message>
+    <message>
+        <source>SNMPv3 uses %1, which are considered weak.</source>
+        <translation>SNMPv3 używa %1, które są uważane za słabe.</translation>
+    </message>
+    <message>
+        <source>Prefer SHA-256 (or at least SHA) and AES if the unit supports them.</source>
+        <translation>Wybierz SHA-256 (albo co najmniej SHA) i AES, jeśli urządzenie je obsługuje.</translation>
+    </message>
+</context>
+<context>
+    <name>TelnetPanel</name>
+    <message>
+        <source>Telnet &amp;menu</source>
+        <extracomment>The table&apos;s columns, low to high as on a scale; the warnings are editable.</extracomment>
+        <translation>&amp;Menu Telnet</translation>
+    </message>
+    <message>
+        <source>low alarm</source>
+        <translation>alarm dolny</translation>
+    </message>
+    <message>
+        <source>low warning</source>
+        <translation>ostrzeżenie dolne</translation>
+    </message>
+    <message>
+        <source>high warning</source>
+        <translation>ostrzeżenie górne</translation>
+    </message>
+    <message>
+        <source>high alarm</source>
+        <translation>alarm górny</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h %3 min</source>
+        <translation>%1 d %2 h %3 min</translation>
+    </message>
+    <message>
+        <source>Type the Telnet account (the factory one is admin).</source>
+        <translation>Wpisz konto Telnet (fabryczne to admin).</translation>
+    </message>
+    <message>
+        <source>The password is kept for this session only: %1</source>
+        <translation>Hasło zostaje zachowane tylko na tę sesję: %1</translation>
+    </message>
+    <message>
+        <source>Reset the energy meter of phase %1 on the master at %2?</source>
+        <translation>Wyzerować licznik energii fazy %1 w masterze %2?</translation>
+    </message>
+    <message>
+        <source>Reset the energy meters of all three phases on the master at %1?</source>
+        <translation>Wyzerować liczniki energii wszystkich trzech faz w masterze %1?</translation>
+    </message>
+    <message>
+        <source>The meter reading that will be lost for good: %1. The unit keeps no copy; note it down first if it is needed.</source>
+        <translation>Stan licznika, który zostanie bezpowrotnie utracony: %1. Urządzenie nie zachowuje kopii; jeśli jest potrzebny, najpierw go zanotuj.</translation>
+    </message>
+    <message>
+        <source>The meter readings that will be lost for good: %1. The unit keeps no copy; note them down first if they are needed.</source>
+        <translation>Stany liczników, które zostaną bezpowrotnie utracone: %1. Urządzenie nie zachowuje kopii; jeśli są potrzebne, najpierw je zanotuj.</translation>
+    </message>
+    <message>
+        <source>Reset energy meters</source>
+        <translation>Zerowanie liczników energii</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Wyzeruj</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n change(s) and reading them back…</source>
+        <translation>
+            <numerusform>Wysyłanie %n zmiany i odczyt kontrolny…</numerusform>
+            <numerusform>Wysyłanie %n zmian i odczyt kontrolny…</numerusform>
+            <numerusform>Wysyłanie %n zmian i odczyt kontrolny…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Telnet: done at %1.</source>
+        <translation>✓ Telnet: wykonano o %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Telnet&lt;/b&gt; of the master at %1: no account given yet.</source>
+        <translation>&lt;b&gt;Telnet&lt;/b&gt; mastera %1: nie podano jeszcze konta.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Telnet&lt;/b&gt; of the master at %1, account %2</source>
+        <translation>&lt;b&gt;Telnet&lt;/b&gt; mastera %1, konto %2</translation>
+    </message>
+    <message>
+        <source>Working over Telnet with %1…</source>
+        <translation>Trwa praca przez Telnet z %1…</translation>
+    </message>
+    <message>
+        <source>Alarm limit: set it in the Thresholds tab (Modbus)</source>
+        <translation>Próg alarmowy: ustaw go w karcie Progi (Modbus)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to apply: checked, nothing sent yet.</source>
+        <translation>
+            <numerusform>%n zmiana do zapisania: sprawdzona, jeszcze nic nie wysłano.</numerusform>
+            <numerusform>%n zmiany do zapisania: sprawdzone, jeszcze nic nie wysłano.</numerusform>
+            <numerusform>%n zmian do zapisania: sprawdzonych, jeszcze nic nie wysłano.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: outside %2 .. %3</source>
+        <translation>%1: poza zakresem %2 .. %3</translation>
+    </message>
+    <message>
+        <source>%1: must not be below the %2 (%3)</source>
+        <translation>%1: nie może być niższe niż %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: must not be above the %2 (%3)</source>
+        <translation>%1: nie może być wyższe niż %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: more decimals than the unit takes</source>
+        <translation>%1: więcej miejsc po przecinku, niż przyjmuje urządzenie</translation>
+    </message>
+    <message>
+        <source>No Telnet password for %1 yet: type it below.</source>
+        <translation>Brak jeszcze hasła Telnet dla %1: wpisz je poniżej.</translation>
+    </message>
+    <message>
+        <source>The master at %1 refused the login as %2. It is not tried again by itself, so that the unit does not lock the account: check the account and type the password again.</source>
+        <translation>Master %1 odrzucił logowanie jako %2. Nie jest ono ponawiane samo, aby urządzenie nie zablokowało konta: sprawdź konto i wpisz hasło ponownie.</translation>
+    </message>
+    <message>
+        <source>No Telnet connection to %1: Telnet may be off on the unit (web UI Network &gt; Telnet), or the port differs.</source>
+        <translation>Brak połączenia Telnet z %1: Telnet może być wyłączony w urządzeniu (strona WWW: Network &gt; Telnet) albo port jest inny.</translation>
+    </message>
+    <message>
+        <source>The master at %1 did not answer in time over Telnet.</source>
+        <translation>Master %1 nie odpowiedział na czas przez Telnet.</translation>
+    </message>
+    <message>
+        <source>The master at %1 answered something this tool does not understand; the raw dialogue is in the tooltip.</source>
+        <translation>Master %1 odpowiedział w sposób niezrozumiały dla programu; surowy zapis rozmowy jest w podpowiedzi.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: a value was refused (see the thresholds).</source>
+        <translation>Nic nie wysłano: jedna z wartości została odrzucona (zobacz progi).</translation>
+    </message>
+    <message>
+        <source>Telnet with %1 failed.</source>
+        <translation>Telnet z %1 nie powiódł się.</translation>
+    </message>
+    <message>
+        <source>Reset at %1, read back:</source>
+        <translation>Wyzerowano o %1, odczyt kontrolny:</translation>
+    </message>
+    <message>
+        <source>Not every meter reads 0 after the reset (%1):</source>
+        <translation>Nie każdy licznik pokazuje 0 po zerowaniu (%1):</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3, reads back %4</source>
+        <translation>%1: %2 → %3, odczyt kontrolny %4</translation>
+    </message>
+    <message>
+        <source>%1: sent %2, but the unit reads back %3</source>
+        <translation>%1: wysłano %2, ale urządzenie zwraca %3</translation>
+    </message>
+    <message>
+        <source>%1 changed although not asked for: check the unit</source>
+        <translation>%1 zmieniło się, choć nie było zmieniane: sprawdź urządzenie</translation>
+    </message>
+    <message>
+        <source>Read a&amp;gain</source>
+        <translation>Odczytaj &amp;ponownie</translation>
+    </message>
+    <message>
+        <source>Log in over Telnet and read the firmware, the meters and the thresholds</source>
+        <translation>Zaloguj się przez Telnet i odczytaj oprogramowanie, liczniki i progi</translation>
+    </message>
+    <message>
+        <source>Telnet login</source>
+        <translation>Logowanie Telnet</translation>
+    </message>
+    <message>
+        <source>Telnet p&amp;ort:</source>
+        <translation>P&amp;ort Telnet:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Hasło:</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyrin&amp;g</source>
+        <translation>Zapamię&amp;taj hasło w systemowym magazynie haseł</translation>
+    </message>
+    <message>
+        <source>Log &amp;in and read</source>
+        <translation>Zaloguj &amp;i odczytaj</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Oprogramowanie</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Wersja:</translation>
+    </message>
+    <message>
+        <source>Last update:</source>
+        <translation>Ostatnia aktualizacja:</translation>
+    </message>
+    <message>
+        <source>Unit clock:</source>
+        <translation>Zegar urządzenia:</translation>
+    </message>
+    <message>
+        <source>Up time:</source>
+        <translation>Czas pracy:</translation>
+    </message>
+    <message>
+        <source>Read at:</source>
+        <translation>Odczytano o:</translation>
+    </message>
+    <message>
+        <source>Energy meters (menu 9)</source>
+        <translation>Liczniki energii (menu 9)</translation>
+    </message>
+    <message>
+        <source>Reset %1…</source>
+        <translation>Wyzeruj %1…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;all three…</source>
+        <translation>Wyzeruj &amp;wszystkie trzy…</translation>
+    </message>
+    <message>
+        <source>Alarm and warning thresholds (menu 8)</source>
+        <translation>Progi alarmowe i ostrzegawcze (menu 8)</translation>
+    </message>
+    <message>
+        <source>The warnings exist only in the unit&apos;s Telnet menu. Changes are checked as the unit checks them (low alarm ≤ low warning ≤ high warning ≤ high alarm) before anything is sent, then read back.</source>
+        <translation>Progi ostrzegawcze istnieją tylko w menu Telnet urządzenia. Zmiany są sprawdzane tak jak w urządzeniu (alarm dolny ≤ ostrzeżenie dolne ≤ ostrzeżenie górne ≤ alarm górny), zanim cokolwiek zostanie wysłane, a potem odczytywane kontrolnie.</translation>
+    </message>
+    <message>
+        <source>Rated &amp;current:</source>
+        <translation>Prąd &amp;znamionowy:</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s rated current (not readable from the unit): the highest current threshold</source>
+        <translation>Prąd znamionowy urządzenia (nie da się go odczytać z urządzenia): najwyższy próg prądu</translation>
+    </message>
+    <message>
+        <source>A&amp;pply warnings</source>
+        <translation>Zapisz &amp;ostrzeżenia</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Cofnij</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +3616,25 @@
     </message>
 </context>
 <context>
+    <name>ThresholdsTab</name>
+    <message>
+        <source>Changes are checked before anything is written; each write is read back and recorded in the audit log. The live reading beside each setting is the unit&apos;s present value.</source>
+        <translation>Zmiany są sprawdzane przed zapisem; każdy zapis jest odczytywany kontrolnie i zapisywany w dzienniku zmian. Bieżący odczyt obok każdego ustawienia to obecna wartość z urządzenia.</translation>
+    </message>
+    <message>
+        <source>This unit is read over SNMP, which carries no alarm thresholds: connect to it over Modbus TCP (or RS485) to edit them, or use its Telnet menu.</source>
+        <translation>To urządzenie jest odczytywane przez SNMP, które nie przenosi progów alarmowych: połącz się z nim przez Modbus TCP (lub RS485), aby je edytować, albo użyj jego menu Telnet.</translation>
+    </message>
+    <message>
+        <source>Select a unit in the chain tree to edit its alarm thresholds.</source>
+        <translation>Wybierz urządzenie w drzewie łańcucha, aby edytować jego progi alarmowe.</translation>
+    </message>
+    <message>
+        <source>&amp;Thresholds</source>
+        <translation>Pro&amp;gi</translation>
+    </message>
+</context>
+<context>
     <name>UnitDashboard</name>
     <message>
         <source>Alarm below %1 or above %2</source>
@@ -1592,6 +3670,10 @@
         <translation>Próg górny</translation>
     </message>
     <message>
+        <source>No alarm state over SNMP</source>
+        <translation>Brak stanu alarmu przez SNMP</translation>
+    </message>
+    <message>
         <source>Voltage alarm</source>
         <translation>Alarm napięcia</translation>
     </message>
@@ -1606,6 +3688,10 @@
     <message>
         <source>State</source>
         <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Alarm limits and alarm states are not available over SNMP: the unit&apos;s object table has readings and sensors only. Over Modbus TCP, or in the master&apos;s Telnet menu, the limits can be read.</source>
+        <translation>Progi i stany alarmów nie są dostępne przez SNMP: tabela obiektów urządzenia zawiera tylko pomiary i czujniki. Progi można odczytać przez Modbus TCP albo w menu Telnet mastera.</translation>
     </message>
     <message>
         <source>The latest poll failed: these values are from %1.</source>

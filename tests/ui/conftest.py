@@ -6,7 +6,7 @@ pyproject.toml)."""
 import threading
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from bps_commissioner.services.endpoints import TcpEndpoint
 from bps_commissioner.services.manager import LinkManager
@@ -23,10 +23,14 @@ def user_settings(tmp_path):
 
 @pytest.fixture
 def translations(qapp):
+    """The GUI's translations, English first; afterwards no translator is left installed and
+    the default locale is what it was (later tests read the source texts)."""
+    before = QLocale()
     t = Translations(qapp)
     t.set_language("en")
     yield t
-    t.set_language("en")
+    t.uninstall()
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

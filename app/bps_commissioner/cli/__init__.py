@@ -20,8 +20,8 @@ from bps_commissioner import __version__
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 from bps_commissioner.transport.errors import LinkError
 
-COMMANDS = ("gui", "read", "scan", "monitor", "thresholds", "flash", "telnet", "energy",
-            "simulate")
+COMMANDS = ("gui", "read", "scan", "monitor", "thresholds", "plan", "commission", "flash", "telnet", "energy",
+            "simulate", "self-test")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"bps_commissioner.cli.{name}").register(sub)
+        importlib.import_module(f"bps_commissioner.cli.{name.replace('-', '')}").register(sub)  # self-test: selftest.py
     return parser
 
 

@@ -12,7 +12,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the main window (the default when no command is given)")
     p.add_argument("--simulate", action="store_true",
                    help="start the built-in simulated chain in-process and connect to it (six units on "
-                        "RS485 at 19200 8N1 over a pseudo-terminal; Modbus TCP on 127.0.0.1 on Windows)")
+                        "RS485 at 19200 8N1 over a pseudo-terminal; Modbus TCP on 127.0.0.1 on Windows), and "
+                        "beside it a networked master with two slaves over SNMP and Telnet")
     p.add_argument("--lang", choices=("pl", "en"),
                    help="language of the window for this run (default: the one chosen in the Language "
                         "menu, else Polish on a Polish system, else English)")

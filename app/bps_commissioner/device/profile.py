@@ -20,28 +20,18 @@ first write. Pure Python: text in, :class:`Profile` out (reading the file is the
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from bps_commissioner.device.jsonfile import JsonFileError, line_of, loads
 from bps_commissioner.device.limits import SETTINGS, SIDES, normalize, setting_name
 from bps_commissioner.device.registers import MONITORED, MONITORED_BY_KEY
 
 TOP_LEVEL_KEYS = ("name", "description", "thresholds")
 
 
-class ProfileError(ValueError):
+class ProfileError(JsonFileError):
     """A profile that cannot be used; the message names the file, line and key."""
-
-    def __init__(self, message: str, source: str = "", line: int | None = None, key: str = ""):
-        self.source = source
-        self.line = line
-        self.key = key
-        where = source
-        if line is not None:
-            where = f"{where}:{line}" if where else f"line {line}"
-        text = message if not key else f"{key}: {message}"
-        super().__init__(f"{where}: {text}" if where else text)
 
 
 @dataclass(frozen=True)
@@ -81,69 +71,26 @@ class Profile:
         return "\n".join(lines) + "\n"
 
 
-def _line_of(text: str, key: str, after: str | None = None) -> int | None:
-    """The line where ``"key":`` first appears (after ``"after":`` when given), 1-based."""
-    start = 0
-    if after is not None:
-        m = re.search(r'"%s"\s*:' % re.escape(after), text)
-        if m:
-            start = m.end()
-    m = re.compile(r'"%s"\s*:' % re.escape(key)).search(text, start)
-    if not m:
-        return None
-    return text.count("\n", 0, m.start()) + 1
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Duplicate(key)
-        out[key] = value
-    return out
-
-
-class _Duplicate(Exception):
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a threshold can take")
-
-
 def parse_profile(text: str, source: str = "") -> Profile:
     """Parse the text of a profile file; ``source`` (the file name) goes into messages.
     Raises :class:`ProfileError`."""
-    try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as exc:
-        raise ProfileError(f"not valid JSON: {exc.msg} (column {exc.colno})", source, exc.lineno) from None
-    except _Duplicate as dup:
-        lines = [i + 1 for i, ln in enumerate(text.splitlines()) if re.search(r'"%s"\s*:' % re.escape(dup.key), ln)]
-        line = lines[1] if len(lines) > 1 else (lines[0] if lines else None)
-        raise ProfileError("given twice in one object", source, line, dup.key) from None
-    except ValueError as exc:  # NaN, Infinity
-        m = re.search(r"\b(NaN|Infinity)\b", text)
-        line = text.count("\n", 0, m.start()) + 1 if m else None
-        raise ProfileError(str(exc), source, line) from None
+    doc = loads(text, source, ProfileError, numbers_for="a threshold")
     if not isinstance(doc, dict):
         raise ProfileError('expected a JSON object {"name": ..., "thresholds": {...}}', source, 1)
     for key in doc:
         if key not in TOP_LEVEL_KEYS:
             raise ProfileError(f"unknown key (a profile has {', '.join(TOP_LEVEL_KEYS)})", source,
-                               _line_of(text, key), key)
+                               line_of(text, key), key)
     name = doc.get("name", "")
     if not isinstance(name, str):
-        raise ProfileError("must be text", source, _line_of(text, "name"), "name")
+        raise ProfileError("must be text", source, line_of(text, "name"), "name")
     description = doc.get("description", "")
     if not isinstance(description, str):
-        raise ProfileError("must be text", source, _line_of(text, "description"), "description")
+        raise ProfileError("must be text", source, line_of(text, "description"), "description")
     if "thresholds" not in doc:
         raise ProfileError('no "thresholds" object: nothing to apply', source)
     block = doc["thresholds"]
-    line = _line_of(text, "thresholds")
+    line = line_of(text, "thresholds")
     if not isinstance(block, dict):
         raise ProfileError('must be an object such as {"voltage_l1": {"low": 200, "high": 253}}',
                            source, line, "thresholds")
@@ -152,7 +99,7 @@ def parse_profile(text: str, source: str = "") -> Profile:
     values: dict[str, float | int] = {}
     for quantity, sides in block.items():
         path = f"thresholds.{quantity}"
-        qline = _line_of(text, quantity, after="thresholds")
+        qline = line_of(text, quantity, after="thresholds")
         if quantity not in MONITORED_BY_KEY:
             raise ProfileError(f"no such quantity (known: {', '.join(m.key for m in MONITORED)})",
                                source, qline, path)
@@ -162,10 +109,10 @@ def parse_profile(text: str, source: str = "") -> Profile:
         for side, value in sides.items():
             if side not in SIDES:
                 raise ProfileError('no such threshold (only "low" and "high")', source,
-                                   _line_of(text, side, after=quantity) or qline, f"{path}.{side}")
+                                   line_of(text, side, after=quantity) or qline, f"{path}.{side}")
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ProfileError(f"{json.dumps(value)} is not a number", source,
-                                   _line_of(text, side, after=quantity) or qline, f"{path}.{side}")
+                                   line_of(text, side, after=quantity) or qline, f"{path}.{side}")
             values[setting_name(quantity, side)] = value
     ordered = {s: values[s] for s in SETTINGS if s in values}
     return Profile(name, ordered, description)

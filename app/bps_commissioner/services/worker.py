@@ -11,6 +11,11 @@ reopened every :attr:`LinkWorker.reopen_interval` seconds and polling resumes by
 unit that misses :attr:`LinkWorker.offline_after` polls in a row is offline and re-polled
 only every :attr:`LinkWorker.offline_every` sweeps; a garbled reply is counted and the
 request retried once before the sweep records an error.
+
+A link that reads a whole unit itself offers ``poll_unit(address) -> UnitReading | None``
+(an SNMP master: services/snmp_poll.py); the worker then calls it instead of reading
+Modbus registers, and everything else (priorities, focus, offline, lost and reopened, jobs)
+stays the same. A unit it reports as not there (None) gets the state "absent".
 """
 
 from __future__ import annotations
@@ -56,11 +61,13 @@ class UnitResult:
     time: float  # wall clock
     reading: UnitReading | None
     error: str | None = None
-    state: str = "online"  # online, offline, error, lost
+    state: str = "online"  # online, offline, error, lost; absent (a link that polls whole units: not there)
 
     def to_dict(self) -> dict[str, Any]:
         if self.reading is not None and self.error is None:
             return self.reading.to_dict()
+        if self.state == "absent":
+            return {"address": self.address, "absent": True}
         return {"address": self.address, "error": self.error or "no data"}
 
 
@@ -367,15 +374,19 @@ class LinkWorker(QThread):
 
     def _poll_unit(self, unit: int) -> UnitResult:
         state = self._units.setdefault(unit, _UnitState())
-        spans = list(LIVE_SPANS) + ([] if state.thresholds_valid else [THRESHOLD_SPAN])
         try:
             link = self._ensure_link()
-            for start, count in spans:
-                state.registers.update(self._read_retrying(link, unit, start, count))
-            state.thresholds_valid = True
-            state.misses = 0
-            state.offline = False
-            result = UnitResult(unit, time.time(), decode_registers(unit, state.registers))
+            poll = getattr(link, "poll_unit", None)
+            if poll is not None:
+                result = self._poll_with(poll, unit, state)
+            else:
+                spans = list(LIVE_SPANS) + ([] if state.thresholds_valid else [THRESHOLD_SPAN])
+                for start, count in spans:
+                    state.registers.update(self._read_retrying(link, unit, start, count))
+                state.thresholds_valid = True
+                state.misses = 0
+                state.offline = False
+                result = UnitResult(unit, time.time(), decode_registers(unit, state.registers))
         except LinkLost as exc:
             self._close_link("lost", str(exc))
             result = self._lost_result(unit, str(exc))
@@ -388,6 +399,18 @@ class LinkWorker(QThread):
         state.last = result
         self.unitUpdated.emit(result)
         return result
+
+    @staticmethod
+    def _poll_with(poll: Callable[[int], UnitReading | None], unit: int, state: _UnitState) -> UnitResult:
+        """A link that reads a whole unit itself (``link.poll_unit(address)``, e.g. SNMP): its
+        reading, or None for a unit that is not there (a slave not chained behind an SNMP
+        master), which is reported as state "absent" and re-polled like an offline unit."""
+        reading = poll(unit)
+        state.misses = 0
+        state.offline = reading is None
+        if reading is None:
+            return UnitResult(unit, time.time(), None, None, "absent")
+        return UnitResult(unit, time.time(), reading)
 
     @staticmethod
     def _read_retrying(link: ModbusLink, unit: int, start: int, count: int) -> dict[int, int]:

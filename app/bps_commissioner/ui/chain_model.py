@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
-from bps_commissioner.services.endpoints import SerialEndpoint
+from bps_commissioner.services.endpoints import SerialEndpoint, SnmpEndpoint
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.errors import conflict_advice, describe_link_error, describe_unit_error
 from bps_commissioner.ui.icons import icon
@@ -34,6 +34,13 @@ _LINK_STATES = {
     "connected": QT_TRANSLATE_NOOP("LinkState", "connected"),
     "lost": QT_TRANSLATE_NOOP("LinkState", "lost"),
     "closed": QT_TRANSLATE_NOOP("LinkState", "closed"),
+}
+#: What the commissioning plan says of a unit (ui/commission_panel.py), shown after its title.
+PLAN_MARKS = {
+    "planned": QT_TRANSLATE_NOOP("ChainModel", "planned"),
+    "missing": QT_TRANSLATE_NOOP("ChainModel", "missing"),
+    "unexpected": QT_TRANSLATE_NOOP("ChainModel", "unexpected"),
+    "conflict": QT_TRANSLATE_NOOP("ChainModel", "address conflict"),
 }
 
 
@@ -53,6 +60,12 @@ class UnitInfo:
     conflict: bool = False
     assessment: Assessment = field(default_factory=lambda: assess(None))
     diagnostics: Any = None  # the link's UnitDiagnostics of this unit (counters)
+    chain: bool = False  # an SNMP master's chain: address 0 is the master, 1..5 its slaves
+    plan_mark: str | None = None  # a key of PLAN_MARKS, from the commissioning plan
+
+    @property
+    def title(self) -> str:
+        return unit_title(self.address, self.chain)
 
     @property
     def state(self) -> UnitState:
@@ -77,7 +90,12 @@ class LinkInfo:
     message: str = ""
 
 
-def unit_title(address: int) -> str:
+def unit_title(address: int, chain: bool = False) -> str:
+    """"Unit 5"; on an SNMP master's chain (``chain``) "Master" and "Slave 1".."Slave 5"."""
+    if chain:
+        if address == 0:
+            return QCoreApplication.translate("ChainModel", "Master")
+        return QCoreApplication.translate("ChainModel", "Slave %1").replace("%1", str(address))
     return QCoreApplication.translate("ChainModel", "Unit %1").replace("%1", str(address))
 
 
@@ -92,7 +110,16 @@ def phases_text(phases: int | None) -> str:
 def endpoint_type_text(endpoint: Any) -> str:
     if isinstance(endpoint, SerialEndpoint):
         return QCoreApplication.translate("ChainModel", "RS485 %1").replace("%1", str(endpoint.settings))
+    if isinstance(endpoint, SnmpEndpoint):
+        if endpoint.version == "3":
+            return QCoreApplication.translate("ChainModel", "SNMPv3 master")
+        return QCoreApplication.translate("ChainModel", "SNMP v%1 master").replace("%1", endpoint.version)
     return QCoreApplication.translate("ChainModel", "Modbus TCP")
+
+
+def is_chain_link(endpoint: Any) -> bool:
+    """An SNMP master: its slaves are listed only while they are chained (their objects answer)."""
+    return isinstance(endpoint, SnmpEndpoint)
 
 
 class ChainModel(QStandardItemModel):
@@ -100,6 +127,8 @@ class ChainModel(QStandardItemModel):
         super().__init__(0, len(_HEADERS), parent)
         self._links: dict[str, LinkInfo] = {}
         self._units: dict[tuple[str, int], UnitInfo] = {}
+        self._polled: dict[str, set[int]] = {}  # key -> polled addresses (a master's absent slaves have no row)
+        self._plan_marks: dict[str, dict[int, str]] = {}  # key -> {address: plan mark}
         self._retranslate_headers()
 
     # -- queries ------------------------------------------------------------------------------
@@ -170,6 +199,8 @@ class ChainModel(QStandardItemModel):
         if row is not None:
             self.removeRow(row)
         self._links.pop(key, None)
+        self._polled.pop(key, None)
+        self._plan_marks.pop(key, None)
         for k in [k for k in self._units if k[0] == key]:
             del self._units[k]
 
@@ -211,6 +242,11 @@ class ChainModel(QStandardItemModel):
         if link_item is None:
             return
         wanted = set(addresses)
+        self._polled[key] = set(wanted)
+        if is_chain_link(self._links[key].endpoint):
+            # a master's slaves are listed once they answer (update_unit), not while "waiting"
+            present = {link_item.child(r, NAME).data(ADDRESS_ROLE) for r in range(link_item.rowCount())}
+            wanted &= present | {0}
         for r in reversed(range(link_item.rowCount())):
             address = link_item.child(r, NAME).data(ADDRESS_ROLE)
             info = self._units.get((key, address))
@@ -240,7 +276,10 @@ class ChainModel(QStandardItemModel):
         if info is not None:
             return info
         link_item = self._link_item(key)
-        info = self._units[(key, address)] = UnitInfo(key, address)
+        link = self._links.get(key)
+        info = self._units[(key, address)] = UnitInfo(key, address, chain=link is not None and is_chain_link(
+            link.endpoint))
+        info.plan_mark = self._plan_marks.get(key, {}).get(address)
         if link_item is None:
             return info
         row = 0
@@ -266,7 +305,15 @@ class ChainModel(QStandardItemModel):
         """Record a UnitResult; returns the unit's info (None for a unit not in the tree: a
         late result of a unit that is no longer polled)."""
         info = self._units.get((key, result.address))
-        if key not in self._links or info is None:
+        if key not in self._links:
+            return None
+        if getattr(result, "state", None) == "absent":  # a slave not (or no longer) chained: not listed
+            if info is not None and result.address != 0:
+                self._drop_unit(key, result.address)
+            return None
+        if info is None and result.address in self._polled.get(key, ()) and is_chain_link(self._links[key].endpoint):
+            info = self._ensure_unit(key, result.address)  # a slave answers: list it
+        if info is None:
             return None
         info.result = result
         if result.reading is not None and not result.error:
@@ -277,6 +324,16 @@ class ChainModel(QStandardItemModel):
         info.assessment = assess(result, info.conflict)
         self._render_unit(info)
         return info
+
+    def _drop_unit(self, key: str, address: int) -> None:
+        link_item = self._link_item(key)
+        self._units.pop((key, address), None)
+        if link_item is None:
+            return
+        for r in range(link_item.rowCount()):
+            if link_item.child(r, NAME).data(ADDRESS_ROLE) == address:
+                link_item.removeRow(r)
+                return
 
     def _unit_items(self, info: UnitInfo) -> list[QStandardItem] | None:
         link_item = self._link_item(info.key)
@@ -292,7 +349,9 @@ class ChainModel(QStandardItemModel):
         if items is None:
             return
         name, kind, state_item, last = items
-        text = unit_title(info.address)
+        text = info.title
+        if info.plan_mark in PLAN_MARKS:
+            text += " · " + QCoreApplication.translate("ChainModel", PLAN_MARKS[info.plan_mark])
         if name.text() != text:
             name.setText(text)
         kind_text = phases_text(info.phases)
@@ -321,6 +380,20 @@ class ChainModel(QStandardItemModel):
             return QCoreApplication.translate("ChainModel", "Warning: %1").replace("%1", ", ".join(
                 _item_label(k) for k in info.assessment.warnings))
         return state_text(info.state)
+
+    def set_plan_marks(self, key: str, marks: dict[int, str]) -> None:
+        """Mark the units of ``key`` as the commissioning plan sees them ({address: "planned",
+        "missing", "unexpected" or "conflict"}); units not in ``marks`` lose their mark."""
+        self._plan_marks[key] = dict(marks)
+        for (k, address), info in list(self._units.items()):
+            if k == key and info.plan_mark != marks.get(address):
+                info.plan_mark = marks.get(address)
+                self._render_unit(info)
+        for address, mark in marks.items():
+            info = self._units.get((key, address))
+            if info is not None and info.plan_mark != mark:
+                info.plan_mark = mark
+                self._render_unit(info)
 
     # -- language -----------------------------------------------------------------------------
     def _retranslate_headers(self) -> None:

@@ -1,10 +1,18 @@
-"""The Connect dialog: a serial port (USB-RS485 adapter) or a Modbus TCP host.
+"""The Connect dialog: a serial port (USB-RS485 adapter), a Modbus TCP host or an SNMP master.
 
 Serial ports come from the operating system's list, USB adapters first, each shown with
 its chip and USB VID:PID (FTDI, CH340, CP210x, Prolific...); the list is refreshed on
 demand, and a port that is not listed (a virtual port, a pseudo-terminal) can be typed.
 Recent connections are offered at the top (kept by the main window in QSettings).
 Bad input is shown in the dialog, next to the field, and nothing is connected.
+
+An SNMP master is read with v1/v2c (a community) or v3 (a user, its protocols and keys); its
+slaves are found by themselves. For a networked master (Modbus TCP or SNMP) the Telnet
+account can be given too (firmware version, energy meters, warning thresholds). Secrets (the
+community, the SNMPv3 keys, the Telnet password) never go into the request or the settings:
+:meth:`ConnectDialog.commit_secrets` keeps them for the session and, when "remember" is
+ticked, in the system keyring (services/credentials.py). A secret left empty means the one
+saved before (the community: the factory "public" when none was saved).
 """
 
 from __future__ import annotations
@@ -14,14 +22,26 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from bps_commissioner.device.bus import BAUD_RATES, BusSettings, parse_units
-from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
+from bps_commissioner.device.oids import CHAIN_ADDRESSES, V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS
+from bps_commissioner.services import credentials
+from bps_commissioner.services.endpoints import (
+    SNMP_DEFAULT_PORT, SNMP_VERSIONS, Endpoint, SerialEndpoint, SnmpEndpoint, TcpEndpoint,
+)
 from bps_commissioner.services.manager import PortInfo, serial_ports
+from bps_commissioner.services.secrets import SNMP_AUTH_KEY, SNMP_PRIV_KEY, TELNET_PASSWORD
+from bps_commissioner.services.telnet_jobs import TelnetTarget
 from bps_commissioner.transport.tcp import DEFAULT_PORT, parse_host
+from bps_commissioner.transport.telnet import DEFAULT_PORT as TELNET_DEFAULT_PORT
+from bps_commissioner.transport.telnet import FACTORY_USER
+
+#: The shortest SNMPv3 key RFC 3414 allows.
+MIN_KEY_LENGTH = 8
+SNMP_TAB = 2
 
 SERIAL_UNITS_DEFAULT = "1-32"
 TCP_UNITS_DEFAULT = "1"
@@ -43,34 +63,61 @@ def format_units(units: Any) -> str:
 
 @dataclass(frozen=True)
 class ConnectRequest:
-    """What the user asked for: where, which units, and whether to scan for them first."""
+    """What the user asked for: where, which units, whether to scan for them first, and the
+    master's Telnet account (no secret: see the module)."""
 
     endpoint: Endpoint
     units: tuple[int, ...]
     scan: bool = False
+    telnet: TelnetTarget | None = None
 
     def to_dict(self) -> dict[str, Any]:
         ep = self.endpoint
         if isinstance(ep, SerialEndpoint):
             return {"kind": "serial", "port": ep.port, "baud": ep.settings.baud, "parity": ep.settings.parity,
                     "stopbits": ep.settings.stopbits, "units": format_units(self.units), "scan": self.scan}
-        return {"kind": "tcp", "host": ep.host, "port": ep.port, "units": format_units(self.units)}
+        telnet = {"telnet": {"port": self.telnet.port, "user": self.telnet.user}} if self.telnet else {}
+        if isinstance(ep, SnmpEndpoint):
+            return {"kind": "snmp", "host": ep.host, "port": ep.port, "version": ep.version, "user": ep.user,
+                    "auth": ep.auth_protocol, "priv": ep.priv_protocol, "context": ep.context,
+                    "units": format_units(self.units), **telnet}
+        return {"kind": "tcp", "host": ep.host, "port": ep.port, "units": format_units(self.units), **telnet}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "ConnectRequest":
         """Raises ValueError/KeyError/TypeError for a malformed entry."""
-        units = tuple(parse_units(str(d["units"])))
+        units = tuple(parse_units(str(d["units"]))) if d["kind"] != "snmp" else tuple(CHAIN_ADDRESSES)
+        telnet = None
+        if isinstance(d.get("telnet"), dict):
+            telnet = TelnetTarget(str(d["host"]), int(d["telnet"]["port"]), str(d["telnet"]["user"]))
         if d["kind"] == "serial":
             settings = BusSettings(int(d["baud"]), str(d["parity"]), int(d["stopbits"]))
             return cls(SerialEndpoint(str(d["port"]), settings), units, bool(d.get("scan", False)))
         if d["kind"] == "tcp":
-            return cls(TcpEndpoint(str(d["host"]), int(d["port"])), units)
+            return cls(TcpEndpoint(str(d["host"]), int(d["port"])), units, telnet=telnet)
+        if d["kind"] == "snmp":
+            endpoint = SnmpEndpoint(str(d["host"]), int(d["port"]), str(d["version"]), str(d.get("user", "")),
+                                    str(d.get("auth", "SHA")), str(d.get("priv", "AES")), str(d.get("context", "")))
+            return cls(endpoint, units, telnet=telnet)
         raise ValueError(f"unknown connection kind {d['kind']!r}")
 
     def label(self) -> str:
         ep = self.endpoint
-        where = f"{ep.port} · {ep.settings}" if isinstance(ep, SerialEndpoint) else f"{ep.host}:{ep.port}"
-        return f"{where} · {format_units(self.units)}"
+        if isinstance(ep, SerialEndpoint):
+            return f"{ep.port} · {ep.settings} · {format_units(self.units)}"
+        if isinstance(ep, SnmpEndpoint):
+            where = f"{ep.host}:{ep.port} · {ep.security}"
+        else:
+            where = f"{ep.host}:{ep.port} · {format_units(self.units)}"
+        return where + (" · Telnet" if self.telnet else "")
+
+
+def _secret_edit(name: str) -> QLineEdit:
+    """A field for a secret: hidden as typed, not copyable."""
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
 
 
 def port_text(port: PortInfo) -> str:
@@ -179,10 +226,85 @@ class ConnectDialog(QDialog):
         tcp_page = QWidget()
         tcp_page.setLayout(self._tcp_form)
 
+        # snmp
+        self.snmp_host = QLineEdit()
+        self.snmp_host.setObjectName("snmpHost")
+        self.snmp_host.setPlaceholderText("192.168.0.163")
+        self.snmp_port = QSpinBox()
+        self.snmp_port.setObjectName("snmpPort")
+        self.snmp_port.setRange(1, 65535)
+        self.snmp_port.setValue(SNMP_DEFAULT_PORT)
+        self.snmp_port.setGroupSeparatorShown(False)
+        self.snmp_version = QComboBox()
+        self.snmp_version.setObjectName("snmpVersion")
+        for version in SNMP_VERSIONS:
+            self.snmp_version.addItem(version, version)
+        self.snmp_version.setCurrentIndex(SNMP_VERSIONS.index("2c"))
+        self.community = _secret_edit("community")
+        self.community.setPlaceholderText("public")
+        self.v3_user = QLineEdit()
+        self.v3_user.setObjectName("v3User")
+        self.v3_auth = QComboBox()
+        self.v3_auth.setObjectName("v3Auth")
+        for proto in V3_AUTH_PROTOCOLS:
+            self.v3_auth.addItem(proto, proto)
+        self.v3_auth.setCurrentIndex(V3_AUTH_PROTOCOLS.index("SHA"))
+        self.v3_auth_key = _secret_edit("v3AuthKey")
+        self.v3_priv = QComboBox()
+        self.v3_priv.setObjectName("v3Priv")
+        for proto in V3_PRIV_PROTOCOLS:
+            self.v3_priv.addItem(proto, proto)
+        self.v3_priv.setCurrentIndex(V3_PRIV_PROTOCOLS.index("AES"))
+        self.v3_priv_key = _secret_edit("v3PrivKey")
+        self.v3_context = QLineEdit()
+        self.v3_context.setObjectName("v3Context")
+        self.snmp_remember = QCheckBox()
+        self.snmp_remember.setObjectName("snmpRemember")
+        self._snmp_form = QFormLayout()
+        self._snmp_fields = (self.snmp_host, self.snmp_port, self.snmp_version, self.community, self.v3_user,
+                             self.v3_auth, self.v3_auth_key, self.v3_priv, self.v3_priv_key, self.v3_context)
+        self._snmp_labels = [QLabel() for _ in self._snmp_fields]
+        for label, field in zip(self._snmp_labels, self._snmp_fields, strict=True):
+            self._snmp_form.addRow(label, field)
+            label.setBuddy(field)
+        self._snmp_form.addRow("", self.snmp_remember)
+        self._snmp_note = QLabel()
+        self._snmp_note.setWordWrap(True)
+        self._snmp_note.setStyleSheet("color: #555;")
+        self._snmp_form.addRow("", self._snmp_note)
+        snmp_page = QWidget()
+        snmp_page.setLayout(self._snmp_form)
+        self.snmp_version.currentIndexChanged.connect(self._version_changed)
+
+        # telnet (for a networked master: the Modbus TCP and SNMP tabs)
+        self.telnet_group = QGroupBox()
+        self.telnet_group.setObjectName("telnetGroup")
+        self.telnet_group.setCheckable(True)
+        self.telnet_group.setChecked(False)
+        self.telnet_port = QSpinBox()
+        self.telnet_port.setObjectName("telnetPort")
+        self.telnet_port.setRange(1, 65535)
+        self.telnet_port.setValue(TELNET_DEFAULT_PORT)
+        self.telnet_port.setGroupSeparatorShown(False)
+        self.telnet_user = QLineEdit(FACTORY_USER)
+        self.telnet_user.setObjectName("telnetUser")
+        self.telnet_password = _secret_edit("telnetPassword")
+        self.telnet_remember = QCheckBox()
+        self.telnet_remember.setObjectName("telnetRemember")
+        self._telnet_form = QFormLayout(self.telnet_group)
+        self._telnet_labels = [QLabel() for _ in range(3)]
+        for label, field in zip(self._telnet_labels, (self.telnet_port, self.telnet_user, self.telnet_password),
+                                strict=True):
+            self._telnet_form.addRow(label, field)
+            label.setBuddy(field)
+        self._telnet_form.addRow("", self.telnet_remember)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(serial_page, "")
         self.tabs.addTab(tcp_page, "")
+        self.tabs.addTab(snmp_page, "")
         self.tabs.currentChanged.connect(self._validate)
+        self.tabs.currentChanged.connect(lambda _i: self._grow())
 
         self.error_label = QLabel()
         self.error_label.setObjectName("connectError")
@@ -199,12 +321,19 @@ class ConnectDialog(QDialog):
             self._recent_label.hide()
             self.recent_combo.hide()
         layout.addWidget(self.tabs)
+        layout.addWidget(self.telnet_group)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-        for edit in (self.serial_units, self.tcp_units, self.host_edit):
+        for edit in (self.serial_units, self.tcp_units, self.host_edit, self.snmp_host, self.community, self.v3_user,
+                     self.v3_auth_key, self.v3_priv_key, self.telnet_user):
             edit.textChanged.connect(self._validate)
+        for combo in (self.v3_auth, self.v3_priv):
+            combo.currentIndexChanged.connect(self._validate)
         self.scan_box.toggled.connect(self._validate)
+        self.telnet_group.toggled.connect(self._validate)
+        self.telnet_group.toggled.connect(lambda _on: self._grow())
+        self._version_changed()
         self._retranslate()
         self.refresh_ports()
         self._validate()
@@ -275,11 +404,26 @@ class ConnectDialog(QDialog):
             self.stop_combo.setCurrentIndex(self.stop_combo.findData(ep.settings.stopbits))
             self.serial_units.setText(format_units(request.units))
             self.scan_box.setChecked(request.scan)
+        elif isinstance(ep, SnmpEndpoint):
+            self.tabs.setCurrentIndex(SNMP_TAB)
+            self.snmp_host.setText(ep.host)
+            self.snmp_port.setValue(ep.port)
+            self.snmp_version.setCurrentIndex(self.snmp_version.findData(ep.version))
+            self.v3_user.setText(ep.user)
+            self.v3_auth.setCurrentIndex(max(0, self.v3_auth.findData(ep.auth_protocol)))
+            self.v3_priv.setCurrentIndex(max(0, self.v3_priv.findData(ep.priv_protocol)))
+            self.v3_context.setText(ep.context)
         else:
             self.tabs.setCurrentIndex(1)
             self.host_edit.setText(ep.host)
             self.tcp_port.setValue(ep.port)
             self.tcp_units.setText(format_units(request.units))
+        for edit in (self.community, self.v3_auth_key, self.v3_priv_key, self.telnet_password):
+            edit.clear()  # secrets are never in a recent entry: empty means "the saved one"
+        self.telnet_group.setChecked(request.telnet is not None)
+        if request.telnet is not None:
+            self.telnet_port.setValue(request.telnet.port)
+            self.telnet_user.setText(request.telnet.user)
         self._validate()
 
     # -- result -------------------------------------------------------------------------------
@@ -301,22 +445,96 @@ class ConnectDialog(QDialog):
                                    self.stop_combo.currentData())
             return ConnectRequest(SerialEndpoint(port, settings), tuple(dict.fromkeys(units)),
                                   self.scan_box.isChecked()), ""
-        host_text = self.host_edit.text().strip()
+        snmp = self.tabs.currentIndex() == SNMP_TAB
+        host_text = (self.snmp_host if snmp else self.host_edit).text().strip()
         if not host_text:
             return None, self.tr("Type the host name or IP address of the unit or gateway.")
         try:
-            host, port = parse_host(host_text, self.tcp_port.value())
+            host, port = parse_host(host_text, (self.snmp_port if snmp else self.tcp_port).value())
         except ValueError:
             return None, self.tr("The port after the host name must be a number from 1 to 65535.")
         if not host:
             return None, self.tr("Type the host name or IP address of the unit or gateway.")
+        telnet = None
+        if self.telnet_group.isChecked():
+            if not self.telnet_user.text().strip():
+                return None, self.tr("Type the Telnet account (the factory one is admin), or untick Telnet.")
+            telnet = TelnetTarget(host, self.telnet_port.value(), self.telnet_user.text().strip())
+        if snmp:
+            return self._build_snmp(host, port, telnet)
         try:
             units = parse_units(self.tcp_units.text())
         except ValueError:
             return None, self.tr("Unit ids are numbers from 1 to 247 and ranges, such as 1 or 1-6.")
-        return ConnectRequest(TcpEndpoint(host, port), tuple(dict.fromkeys(units))), ""
+        return ConnectRequest(TcpEndpoint(host, port), tuple(dict.fromkeys(units)), telnet=telnet), ""
+
+    def _build_snmp(self, host: str, port: int, telnet: TelnetTarget | None) -> tuple[ConnectRequest | None, str]:
+        version = self.snmp_version.currentData()
+        if version != "3":
+            return ConnectRequest(SnmpEndpoint(host, port, version), tuple(CHAIN_ADDRESSES), telnet=telnet), ""
+        user = self.v3_user.text().strip()
+        if not user:
+            return None, self.tr("SNMPv3 needs the user name set on the unit.")
+        auth, priv = self.v3_auth.currentData(), self.v3_priv.currentData()
+        if priv != "none" and auth == "none":
+            return None, self.tr("SNMPv3 privacy needs authentication: pick an authentication protocol.")
+        for proto, edit in ((auth, self.v3_auth_key), (priv, self.v3_priv_key)):
+            if proto != "none" and 0 < len(edit.text()) < MIN_KEY_LENGTH:
+                return None, self.tr("An SNMPv3 key has at least %1 characters.").replace("%1", str(MIN_KEY_LENGTH))
+        endpoint = SnmpEndpoint(host, port, "3", user, auth, priv, self.v3_context.text().strip())
+        return ConnectRequest(endpoint, tuple(CHAIN_ADDRESSES), telnet=telnet), ""
+
+    def _version_changed(self, *_: Any) -> None:
+        v3 = self.snmp_version.currentData() == "3"
+        self._snmp_form.setRowVisible(self.community, not v3)
+        for field in (self.v3_user, self.v3_auth, self.v3_auth_key, self.v3_priv, self.v3_priv_key,
+                      self.v3_context):
+            self._snmp_form.setRowVisible(field, v3)
+        self._validate()
+        self._grow()
+
+    def _grow(self) -> None:
+        """Rows shown or hidden (SNMPv3, Telnet): make room, the notes must not be clipped."""
+        if hasattr(self, "tabs"):
+            self.tabs.setMinimumHeight(0)
+            self.tabs.setMinimumHeight(self.tabs.currentWidget().sizeHint().height()
+                                       + self.tabs.tabBar().sizeHint().height() + 8)
+        if self.isVisible():
+            self.adjustSize()
+
+    def commit_secrets(self, session: credentials.SessionSecrets | None = None) -> list[str]:
+        """Keep the secrets typed in the dialog for this session, and in the system keyring
+        where "remember" is ticked. Returns what the keyring refused (no secret in the text).
+        Call it after the dialog was accepted; empty fields are left alone."""
+        request = self.request()
+        if request is None:
+            return []
+        problems: list[str] = []
+        ep = request.endpoint
+        typed = []
+        if isinstance(ep, SnmpEndpoint):
+            if ep.version != "3":
+                typed.append((credentials.SNMP_COMMUNITY, "", self.community))
+            else:
+                typed += [(SNMP_AUTH_KEY, ep.user, self.v3_auth_key), (SNMP_PRIV_KEY, ep.user, self.v3_priv_key)]
+            keep = self.snmp_remember.isChecked()
+            for kind, user, edit in typed:
+                if edit.text():
+                    problem = credentials.remember(kind, user, ep.host, edit.text(), keyring=keep, session=session)
+                    if problem:
+                        problems.append(problem)
+        if request.telnet is not None and self.telnet_password.text():
+            problem = credentials.remember(TELNET_PASSWORD, request.telnet.user, request.telnet.host,
+                                           self.telnet_password.text(), keyring=self.telnet_remember.isChecked(),
+                                           session=session)
+            if problem:
+                problems.append(problem)
+        return list(dict.fromkeys(problems))
 
     def _validate(self, *_: Any) -> None:
+        if not hasattr(self, "telnet_group"):
+            return  # still being built
+        self.telnet_group.setVisible(self.tabs.currentIndex() != 0)
         request, error = self._build()
         self.error_label.setText(error)
         self.error_label.setVisible(bool(error))
@@ -354,6 +572,28 @@ class ConnectDialog(QDialog):
         self.tcp_units.setToolTip(self.tr("Modbus unit ids behind the host, such as 1 or 1-6"))
         self._tcp_note.setText(self.tr("Behind Modbus TCP the units are read by the ids given; a bus scan "
                                        "applies to serial links."))
+        self.tabs.setTabText(SNMP_TAB, self.tr("SN&MP master"))
+        for label, text in zip(self._snmp_labels, (
+                self.tr("&Host:"), self.tr("&Port:"), self.tr("&Version:"), self.tr("&Community:"),
+                self.tr("&User:"), self.tr("&Authentication:"), self.tr("Authentication &key:"),
+                self.tr("Pr&ivacy:"), self.tr("Privacy k&ey:"), self.tr("Conte&xt:")), strict=True):
+            label.setText(text)
+        self.community.setToolTip(self.tr("The unit's read community; empty: the one saved before, else the "
+                                          "factory \"public\""))
+        for edit in (self.v3_auth_key, self.v3_priv_key):
+            edit.setPlaceholderText(self.tr("empty: the one saved before"))
+        self.v3_context.setPlaceholderText(self.tr("none"))
+        self.snmp_remember.setText(self.tr("Remem&ber the community or keys in the system keyring"))
+        self._snmp_note.setText(self.tr("The master and the slaves chained behind it (up to 5) are read over SNMP; "
+                                        "slaves appear as they answer. SNMP has no alarm limits: the Telnet "
+                                        "account below shows them for the master."))
+        self.telnet_group.setTitle(self.tr("Telnet account of the master (firmware version, energy meters, "
+                                           "warning thresholds)"))
+        for label, text in zip(self._telnet_labels, (self.tr("Telnet p&ort:"), self.tr("&Login:"),
+                                                     self.tr("Pass&word:")), strict=True):
+            label.setText(text)
+        self.telnet_password.setPlaceholderText(self.tr("empty: the one saved before"))
+        self.telnet_remember.setText(self.tr("Remember the password in the system keyrin&g"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Co&nnect"))
         self._port_changed()

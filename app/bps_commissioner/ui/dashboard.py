@@ -40,6 +40,13 @@ PROBE_KEYS = ("temperature", "humidity", "temperature_1", "humidity_1", "tempera
 _MONITORED_BY_READING = {m.reading: m for m in MONITORED}
 
 
+def has_limits(reading: UnitReading | None) -> bool:
+    """False for a reading without alarm limits and states (read over SNMP, whose object
+    table has neither): those cells say so instead of showing blanks or a made-up "normal"."""
+    return reading is None or any(f"{m.key}.high" in reading.values or f"{m.key}.alarm" in reading.values
+                                  for m in MONITORED)
+
+
 class ValueTable(QTableWidget):
     """A read-only table sized to its contents (the dashboard scrolls, not each table)."""
 
@@ -145,6 +152,11 @@ class UnitDashboard(QWidget):
         self._faults_label.setWordWrap(True)
         self._faults_label.setStyleSheet("color: #8a3c00;")
         self._faults_label.hide()
+        self._limits_label = QLabel()
+        self._limits_label.setObjectName("noLimitsNote")
+        self._limits_label.setWordWrap(True)
+        self._limits_label.setStyleSheet("color: #0d47a1;")
+        self._limits_label.hide()
 
         self.phases = ValueTable(len(PHASE_ROWS), len(PHASES) + 1)
         self.phases.setObjectName("phasesTable")
@@ -163,10 +175,11 @@ class UnitDashboard(QWidget):
         grid.setHorizontalSpacing(8)
         grid.addWidget(self._stale_label, 0, 0, 1, 2)
         grid.addWidget(self._faults_label, 1, 0, 1, 2)
-        grid.addWidget(self._phases_box, 2, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self._probes_box, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self._limits_label, 2, 0, 1, 2)
+        grid.addWidget(self._phases_box, 3, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self._probes_box, 3, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(2, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         self._retranslate()
 
     # -- language -----------------------------------------------------------------------------
@@ -193,6 +206,9 @@ class UnitDashboard(QWidget):
         self.probes.setHorizontalHeaderLabels([self.tr("Value"), self.tr("Low limit"), self.tr("High limit"),
                                                self.tr("State")])
         self.probes.set_row_labels([fmt.quantity_label(BY_KEY[k]) for k in PROBE_KEYS])
+        self._limits_label.setText(self.tr(
+            "Alarm limits and alarm states are not available over SNMP: the unit's object table has readings and "
+            "sensors only. Over Modbus TCP, or in the master's Telnet menu, the limits can be read."))
         for table in (self.phases, self.probes):
             table.fit()
         self.show_unit(self._info)
@@ -211,6 +227,14 @@ class UnitDashboard(QWidget):
             self._faults_label.setText(self.tr("The unit reported a register fault (a device or line fault); the "
                                            "value is not shown: %1").replace("%1", "; ".join(faults)))
         self._faults_label.setVisible(bool(faults))
+        limits = has_limits(reading)
+        self._limits_label.setVisible(not limits)
+        for row, (kind, _field) in enumerate(PHASE_ROWS):
+            if kind != "value" and self.phases.isRowHidden(row) == limits:
+                self.phases.setRowHidden(row, not limits)
+        for column in (1, 2):
+            if self.probes.isColumnHidden(column) == limits:
+                self.probes.setColumnHidden(column, not limits)
         self._show_phases(reading, stale)
         self._show_probes(reading, stale)
         for table in (self.phases, self.probes):
@@ -236,6 +260,8 @@ class UnitDashboard(QWidget):
         q = BY_KEY[key]
         status = value_status(reading, key)
         monitored = _MONITORED_BY_READING.get(key)
+        if monitored is not None and not has_limits(reading):
+            monitored = None  # nothing to judge it against: a plain value
         tooltip = ""
         if monitored is not None:
             tooltip = f"{status_text(status.code)}\n{limits_text(status, monitored.unit, 1)}".strip()
@@ -277,6 +303,12 @@ class UnitDashboard(QWidget):
     def _put_monitored(self, table: ValueTable, row: int, mon: Any, status: ValueStatus, stale: bool) -> None:
         q = BY_KEY[mon.reading]
         low_q = BY_KEY[f"{mon.key}.low"]
+        if not has_limits(self._info.reading if self._info is not None else None):
+            table.put(row, 0, "–" if status.value is None else fmt.number(status.value, q.decimals), None, "", stale)
+            for column in (1, 2):
+                table.put(row, column, "–", None, "", stale)
+            table.put(row, 3, "–", None, self.tr("No alarm state over SNMP"), stale)
+            return
         value = "–" if status.value is None else fmt.number(status.value, q.decimals)
         table.put(row, 0, value, status, limits_text(status, mon.unit, low_q.decimals), stale)
         table.put(row, 1, "–" if status.low is None else fmt.number(status.low, low_q.decimals), None, "", stale)

@@ -44,7 +44,21 @@ def describe_link_error(message: str) -> UserError:
     port_match = _PORT.search(message)
     port = port_match.group(1) if port_match else ""
     lowered = message.lower()
-    if "does not exist" in lowered:
+    if "no snmp reply" in lowered:
+        title = QCoreApplication.translate("Errors", "No SNMP reply from the master")
+        hint = QCoreApplication.translate(
+            "Errors", "Check the community (or the SNMPv3 user), that SNMP is on in the unit's web page "
+            "(Network > SNMP), and the network. The link retries by itself.")
+    elif "snmpv3 authentication" in lowered or "snmpv3 context" in lowered:
+        title = QCoreApplication.translate("Errors", "The master refused the SNMPv3 login")
+        hint = QCoreApplication.translate(
+            "Errors", "Check the user, the protocols and the keys: connect again with File > Connect….")
+    elif "no snmpv3 key" in lowered:
+        title = QCoreApplication.translate("Errors", "The SNMP secrets are missing")
+        hint = QCoreApplication.translate(
+            "Errors", "Type them in the Connect dialog (File > Connect…); tick \"remember\" to keep them in the "
+            "system keyring.")
+    elif "does not exist" in lowered:
         title = QCoreApplication.translate("Errors", "Serial port %1 is not there").replace("%1", port)
         hint = QCoreApplication.translate(
             "Errors", "Plug in the USB-RS485 adapter, or pick another port in the Connect dialog.")

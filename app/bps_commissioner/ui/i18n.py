@@ -73,13 +73,18 @@ class Translations(QObject):
             return requested
         return remembered_language() or system_language()
 
-    def set_language(self, language: str, *, remember: bool = False) -> None:
-        if language not in LANGUAGES:
-            raise ValueError(f"language {language!r} is not one of {', '.join(LANGUAGES)}")
+    def uninstall(self) -> None:
+        """Remove the installed translators: the source (English) texts show again."""
         app = QCoreApplication.instance()
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed = []
+
+    def set_language(self, language: str, *, remember: bool = False) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"language {language!r} is not one of {', '.join(LANGUAGES)}")
+        self.uninstall()
+        app = QCoreApplication.instance()
         QLocale.setDefault(locale_for(language))
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for path in (Path(qt_dir) / f"qtbase_{language}.qm", catalogue(language)):

@@ -8,6 +8,12 @@ USB-RS485 adapter. Windows has no pseudo-terminals: there the chain answers Modb
 The demonstration chain: six units at 19200 8N1 (faster than the factory 9600, so that six
 units and the unit on screen fit in one-second sweeps), three- and single-phase, some with
 probes (see simulator.unit_kind), unit 3 in alarm (its voltage L1 high limit set at 225 V).
+
+Beside it, :class:`SimulatedMaster` serves a networked MASTER with two slaves chained behind
+it: its SNMP agent (v2c, community "public") and its Telnet CLI (the factory account
+admin/admin, so that the window shows the security findings a real unit left at its factory
+settings would get), both on 127.0.0.1 at free ports. The community and the Telnet password
+are handed to the window in-process (services/credentials.py), never printed or stored.
 """
 
 from __future__ import annotations
@@ -19,7 +25,11 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from bps_commissioner.device.bus import BusSettings
-from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
+from bps_commissioner.device.oids import CHAIN_ADDRESSES
+from bps_commissioner.services import credentials
+from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, SnmpEndpoint, TcpEndpoint
+from bps_commissioner.services.secrets import TELNET_PASSWORD
+from bps_commissioner.services.telnet_jobs import TelnetTarget
 from bps_commissioner.simulator import TcpSimulator, build_chain
 
 DEMO_UNITS = (1, 2, 3, 4, 5, 6)
@@ -89,3 +99,64 @@ class SimulatedLink:
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
+
+
+DEMO_SLAVES = 2
+DEMO_COMMUNITY = "public"  # the factory community, as a new unit has it
+DEMO_TELNET_USER = "admin"  # the factory account admin/admin
+
+
+class SimulatedMaster:
+    """A simulated networked MASTER with ``slaves`` slaves behind it: an SNMP agent (v2c) and
+    the Telnet CLI, on 127.0.0.1 at free ports. :attr:`endpoint` is its SNMP link and
+    :attr:`telnet` the Telnet account; their secrets are given to the window in-process."""
+
+    def __init__(self, slaves: int = DEMO_SLAVES, *, seed: int | None = None, community: str = DEMO_COMMUNITY,
+                 telnet_user: str = DEMO_TELNET_USER, telnet_password: str = "admin",
+                 session: credentials.SessionSecrets | None = None):
+        from bps_commissioner.simulator.snmp import build_snmp_chain
+
+        self.chain = build_snmp_chain(slaves, seed=seed)
+        self.units = tuple(CHAIN_ADDRESSES)  # polled: the master and slaves 1..5 (absent ones are not listed)
+        self._community = community
+        self._telnet_user = telnet_user
+        self._telnet_password = telnet_password
+        self._session = session
+        self.endpoint: SnmpEndpoint | None = None
+        self.telnet: TelnetTarget | None = None
+        self.snmp: Any = None
+        self.telnet_server: Any = None
+
+    @property
+    def running(self) -> bool:
+        return self.snmp is not None
+
+    def start(self) -> "SimulatedMaster":
+        """Start the agent and the Telnet CLI; raises OSError when one cannot start."""
+        if self.snmp is not None:
+            return self
+        from bps_commissioner.simulator.snmp import SnmpSimulator
+        from bps_commissioner.simulator.telnet import TelnetSimulator
+
+        snmp = SnmpSimulator(self.chain, "127.0.0.1", 0, community=self._community).start()
+        try:
+            self.telnet_server = TelnetSimulator(self.chain, "127.0.0.1", 0, account=self._telnet_user,
+                                                 password=self._telnet_password).start()
+        except BaseException:
+            snmp.stop()
+            raise
+        self.snmp = snmp
+        self.endpoint = SnmpEndpoint("127.0.0.1", snmp.port, "2c", timeout=1.0)
+        self.telnet = TelnetTarget("127.0.0.1", self.telnet_server.port, self._telnet_user, timeout=3.0)
+        credentials.remember(credentials.SNMP_COMMUNITY, "", "127.0.0.1", self._community, session=self._session)
+        credentials.remember(TELNET_PASSWORD, self._telnet_user, "127.0.0.1", self._telnet_password,
+                             session=self._session)
+        return self
+
+    def stop(self) -> None:
+        if self.telnet_server is not None:
+            self.telnet_server.stop()
+            self.telnet_server = None
+        if self.snmp is not None:
+            self.snmp.stop()
+            self.snmp = None

@@ -101,6 +101,7 @@ class UnitView(QWidget):
         unit_layout.addLayout(header)
         unit_layout.addWidget(self.banner)
         unit_layout.addWidget(self.tabs, 1)
+        self._unit_layout = unit_layout
 
         self.stack = QStackedWidget()
         self.stack.addWidget(empty)
@@ -119,6 +120,13 @@ class UnitView(QWidget):
         self._tab_targets.append(target or widget)
         self._notify_unit(target or widget)
         return index
+
+    def add_notice(self, widget: QWidget, target: Any = None) -> None:
+        """Add a strip above the tabs (below the error banner), e.g. the security findings of
+        a networked unit. ``target`` (default ``widget``) is told of the unit like a tab's."""
+        self._unit_layout.insertWidget(self._unit_layout.indexOf(self.tabs), widget)
+        self._tab_targets.append(target or widget)
+        self._notify_unit(target or widget)
 
     def _notify_unit(self, target: Any) -> None:
         selected = getattr(target, "unit_selected", None)
@@ -173,7 +181,7 @@ class UnitView(QWidget):
         info = self._info
         if self._address is None:
             return
-        self.title.setText(unit_title(self._address))
+        self.title.setText(info.title if info is not None else unit_title(self._address))
         state = info.state if info is not None else UnitState.WAITING
         self._state_icon.setPixmap(state_icon(state).pixmap(22, 22))
         self.state_label.setText(state_text(state))

@@ -1,0 +1,475 @@
+"""Commissioning plans: what should be in the rack, as one JSON file.
+
+    {"site": "DC Warsaw 2 / room B / rack A12", "customer": "...", "engineer": "...",
+     "links": [{"serial": "COM5", "baud": 9600, "parity": "N", "stopbits": 1}],
+     "units": [{"address": 1, "name": "PDU-A12-L", "phases": 3, "rating": 32,
+                "probes": ["temperature", "humidity"], "profile": "rack-a.json",
+                "firmware": "2.0.5-C", "host": "192.168.0.163"}]}
+
+Links (where the units are):
+
+* serial (Modbus RTU): ``{"serial": "COM5", "baud": 9600, "parity": "N", "stopbits": 1}``;
+* Modbus TCP: ``{"tcp": "HOST[:PORT]"}``;
+* SNMP (a MASTER and its slaves 1..5): ``{"snmp": "HOST[:PORT]", "version": "2c",
+  "community": "public"}`` or ``{"snmp": "HOST", "version": "3", "v3_user": "bkt",
+  "v3_auth_proto": "SHA", "v3_priv_proto": "AES", "v3_context": ""}``.
+
+Each link may also give ``timeout`` (seconds a unit may take to answer). Secrets never go
+into a plan: SNMPv3 keys and the Telnet password come from the environment or the system
+keyring, and a plan that carries a key or password is refused.
+
+Units: ``address`` is required (1..247 on Modbus, 0 = master and 1..5 = slaves over SNMP);
+every other field is optional, and a field given is a field checked: ``name`` (a label for
+the report), ``phases`` (1 or 3), ``rating`` (16 or 32 A), ``probes`` (sensor keys of the
+register table: temperature, temperature_1, temperature_2, humidity, humidity_1,
+humidity_2, door_1, door_2, smoke, water), ``profile`` (a threshold profile file, relative
+to the plan file), ``firmware`` (the version the Telnet banner must show), ``host`` (the
+unit's Telnet CLI, ``HOST[:PORT]``), ``telnet_user`` (default admin) and ``notes`` (the
+engineer's notes for the report). With several links a unit names its link by index,
+``"link": 1``; the default is 0, the first.
+
+Anything else (an unknown key, probe, link kind, a repeated key, a wrong type, one address
+twice on a link) is refused with the file, the line and the key path in the message. Pure
+Python: text in, :class:`Plan` out; reading the plan and its profiles is services/'.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+from bps_commissioner.device.bus import ADDRESSES, BAUD_RATES, PARITIES, STOP_BITS, BusSettings
+from bps_commissioner.device.jsonfile import JsonArray, JsonFileError, JsonObject, loads
+from bps_commissioner.device.limits import RATINGS
+from bps_commissioner.device.oids import CHAIN_ADDRESSES, V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
+from bps_commissioner.device.registers import Section, quantities
+
+TOP_LEVEL_KEYS = ("site", "customer", "engineer", "notes", "links", "units")
+LINK_KINDS = ("serial", "tcp", "snmp")
+LINK_KEYS = {
+    "serial": ("serial", "baud", "parity", "stopbits", "timeout"),
+    "tcp": ("tcp", "timeout"),
+    "snmp": ("snmp", "version", "community", "v3_user", "v3_auth_proto", "v3_priv_proto", "v3_context",
+             "timeout", "retries"),
+}
+UNIT_KEYS = ("address", "link", "name", "phases", "rating", "probes", "profile", "firmware", "host",
+             "telnet_user", "notes")
+#: The sensor keys a plan's ``probes`` may name, in register order.
+PROBES: tuple[str, ...] = tuple(q.key for q in quantities(Section.SENSORS))
+SNMP_VERSIONS = ("1", "2c", "3")
+DEFAULT_PORTS = {"tcp": 502, "snmp": 161}
+TELNET_PORT = 23
+
+
+class PlanError(JsonFileError):
+    """A plan that cannot be used; the message names the file, line and key."""
+
+
+@dataclass(frozen=True)
+class PlanLink:
+    """Where a group of units is: a serial bus, a Modbus TCP host or an SNMP master.
+
+    ``target`` is the serial port or the host name; ``port`` the network port (None on a
+    serial link). Only the fields of its ``kind`` matter."""
+
+    kind: str
+    target: str
+    port: int | None = None
+    bus: BusSettings | None = None
+    timeout: float | None = None
+    snmp_version: str = "2c"
+    community: str = "public"
+    v3_user: str = ""
+    v3_auth_proto: str = "SHA"
+    v3_priv_proto: str = "AES"
+    v3_context: str = ""
+    retries: int | None = None
+
+    def describe(self) -> str:
+        """For messages and reports, in words that need no translation: "COM5 (9600 8N1)",
+        "10.0.0.5:502 (Modbus TCP)", "10.0.0.6:161 (SNMP v2c)"."""
+        if self.kind == "serial":
+            return f"{self.target} ({self.bus or BusSettings()})"
+        host = f"[{self.target}]" if ":" in self.target else self.target
+        if self.kind == "tcp":
+            return f"{host}:{self.port} (Modbus TCP)"
+        return f"{host}:{self.port} (SNMP v{self.snmp_version})"
+
+    @property
+    def addresses(self) -> range:
+        """The unit addresses this kind of link can have."""
+        return CHAIN_ADDRESSES if self.kind == "snmp" else ADDRESSES
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.kind == "serial":
+            bus = self.bus or BusSettings()
+            out: dict[str, Any] = {"serial": self.target, **bus.to_dict()}
+        else:
+            host = f"[{self.target}]" if ":" in self.target else self.target
+            text = host if self.port == DEFAULT_PORTS[self.kind] else f"{host}:{self.port}"
+            out = {self.kind: text}
+            if self.kind == "snmp":
+                out["version"] = self.snmp_version
+                if self.snmp_version == "3":
+                    out.update(v3_user=self.v3_user, v3_auth_proto=self.v3_auth_proto,
+                               v3_priv_proto=self.v3_priv_proto)
+                    if self.v3_context:
+                        out["v3_context"] = self.v3_context
+                else:
+                    out["community"] = self.community
+                if self.retries is not None:
+                    out["retries"] = self.retries
+        if self.timeout is not None:
+            out["timeout"] = self.timeout
+        return out
+
+
+@dataclass(frozen=True)
+class PlannedUnit:
+    """One unit as planned. ``None`` means "not in the plan, not checked"."""
+
+    address: int
+    link: int = 0
+    name: str | None = None
+    phases: int | None = None
+    rating: int | None = None
+    probes: tuple[str, ...] | None = None
+    profile: str | None = None  # as written in the plan (relative to the plan file)
+    firmware: str | None = None
+    host: str | None = None
+    telnet_user: str | None = None
+    notes: str = ""
+    line: int | None = field(default=None, compare=False)  # where it is in the file
+
+    @property
+    def label(self) -> str:
+        """"unit 3 (PDU-A12-L)" or "unit 3"."""
+        return f"unit {self.address} ({self.name})" if self.name else f"unit {self.address}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"address": self.address}
+        if self.link:
+            out["link"] = self.link
+        for key in ("name", "phases", "rating"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.probes is not None:
+            out["probes"] = list(self.probes)
+        for key in ("profile", "firmware", "host", "telnet_user"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.notes:
+            out["notes"] = self.notes
+        return out
+
+
+@dataclass(frozen=True)
+class Plan:
+    site: str = ""
+    customer: str = ""
+    engineer: str = ""
+    links: tuple[PlanLink, ...] = ()
+    units: tuple[PlannedUnit, ...] = ()
+    notes: str = ""
+    source: str = field(default="", compare=False)  # the file it came from, for messages and paths
+
+    def units_on(self, link: int) -> tuple[PlannedUnit, ...]:
+        return tuple(u for u in self.units if u.link == link)
+
+    def unit(self, link: int, address: int) -> PlannedUnit | None:
+        return next((u for u in self.units if u.link == link and u.address == address), None)
+
+    def profile_path(self, unit: PlannedUnit) -> str | None:
+        """The unit's profile file, relative to the plan file's folder."""
+        if unit.profile is None:
+            return None
+        if os.path.isabs(unit.profile) or not self.source:
+            return unit.profile
+        return os.path.join(os.path.dirname(self.source), unit.profile)
+
+    def with_unit(self, unit: PlannedUnit) -> "Plan":
+        """This plan with ``unit`` replacing the unit of the same link and address (or added)."""
+        units = [u for u in self.units if (u.link, u.address) != (unit.link, unit.address)]
+        units.append(unit)
+        units.sort(key=lambda u: (u.link, u.address))
+        return replace(self, units=tuple(units))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"site": self.site, "customer": self.customer, "engineer": self.engineer}
+        if self.notes:
+            out["notes"] = self.notes
+        out["links"] = [link.to_dict() for link in self.links]
+        out["units"] = [u.to_dict() for u in self.units]
+        return out
+
+    def to_json(self) -> str:
+        """The plan as a file: one link and one unit per line, so that a diff stays readable."""
+        d = self.to_dict()
+        lines = ["{"]
+        for key in ("site", "customer", "engineer", "notes"):
+            if key in d:
+                lines.append(f"  {json.dumps(key)}: {json.dumps(d[key], ensure_ascii=False)},")
+        for key in ("links", "units"):
+            items = d[key]
+            if not items:
+                lines.append(f'  "{key}": []' + ("," if key == "links" else ""))
+                continue
+            lines.append(f'  "{key}": [')
+            for i, item in enumerate(items):
+                comma = "," if i < len(items) - 1 else ""
+                lines.append(f"    {json.dumps(item, ensure_ascii=False)}{comma}")
+            lines.append("  ]" + ("," if key == "links" else ""))
+        lines.append("}")
+        return "\n".join(lines) + "\n"
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+def _hint(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"did you mean {close[0]}? " if close else ""
+
+
+def _is_secret_key(key: str) -> bool:
+    k = key.lower()
+    return "pass" in k or "secret" in k or k.endswith("key")
+
+
+def split_host(text: str, default_port: int) -> tuple[str, int]:
+    """``HOST``, ``HOST:PORT`` or ``[IPv6]:PORT`` -> (host, port). Raises ValueError."""
+    text = text.strip()
+    if not text:
+        raise ValueError("empty host")
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port_text = rest[1:] if rest.startswith(":") else ""
+    elif text.count(":") == 1:
+        host, port_text = text.split(":")
+    else:
+        host, port_text = text, ""
+    if not host:
+        raise ValueError(f"no host name in {text!r}")
+    if not port_text:
+        return host, default_port
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ValueError(f"port {port_text!r} in {text!r} is not a number from 1 to 65535")
+    return host, int(port_text)
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, message: str, line: int | None, key: str) -> PlanError:
+        return PlanError(message, self.source, line, key)
+
+    def text(self, obj: JsonObject, key: str, path: str, *, allow_empty: bool = True) -> str | None:
+        if key not in obj or obj[key] is None:
+            return None
+        value = obj[key]
+        if not isinstance(value, str):
+            raise self.fail(f"{json.dumps(value)} must be text (in double quotes)", obj.line_of(key), path)
+        if not allow_empty and not value.strip():
+            raise self.fail("must not be empty", obj.line_of(key), path)
+        return value
+
+    def integer(self, obj: JsonObject, key: str, path: str, choices: Iterable[int] | None = None,
+                what: str = "", shown: str | None = None) -> int | None:
+        if key not in obj or obj[key] is None:
+            return None
+        value = obj[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{json.dumps(value)} is not a whole number", obj.line_of(key), path)
+        if choices is not None and value not in choices:
+            allowed = list(choices)
+            if shown is None:
+                shown = (f"{allowed[0]}..{allowed[-1]}" if isinstance(choices, range) and len(allowed) > 2
+                         else " or ".join(str(c) for c in allowed))
+            raise self.fail(f"{value} is not {what or 'allowed'} ({shown})", obj.line_of(key), path)
+        return value
+
+    def number(self, obj: JsonObject, key: str, path: str, low: float, high: float) -> float | None:
+        if key not in obj or obj[key] is None:
+            return None
+        value = obj[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(f"{json.dumps(value)} is not a number", obj.line_of(key), path)
+        if not low < value <= high:
+            raise self.fail(f"{value} is outside {low:g}..{high:g}", obj.line_of(key), path)
+        return float(value)
+
+    def keys(self, obj: JsonObject, allowed: Iterable[str], path: str, what: str) -> None:
+        allowed = tuple(allowed)
+        for key in obj:
+            if key in allowed:
+                continue
+            where = f"{path}.{key}" if path else key
+            if _is_secret_key(key):
+                raise self.fail("secrets never go into a plan: SNMPv3 keys and the Telnet password come from "
+                                "BPS_SNMP_AUTH_KEY, BPS_SNMP_PRIV_KEY, BPS_TELNET_PASSWORD or the system keyring",
+                                obj.line_of(key), where)
+            raise self.fail(f"unknown key ({_hint(key, allowed)}{what} has {', '.join(allowed)})",
+                            obj.line_of(key), where)
+
+
+def _parse_link(r: _Reader, item: Any, index: int, line: int | None) -> PlanLink:
+    path = f"links[{index}]"
+    if not isinstance(item, dict):
+        raise r.fail('must be an object such as {"serial": "COM5", "baud": 9600} or {"tcp": "10.0.0.5"}',
+                     line, path)
+    obj = item if isinstance(item, JsonObject) else JsonObject(item)
+    kinds = [k for k in LINK_KINDS if k in obj]
+    if len(kinds) != 1:
+        why = "names more than one of" if kinds else "names none of"
+        raise r.fail(f"{why} serial, tcp, snmp: a link is a serial port, a Modbus TCP host or an SNMP master",
+                     obj.line, path)
+    kind = kinds[0]
+    r.keys(obj, LINK_KEYS[kind], path, f"a {kind} link")
+    target = r.text(obj, kind, f"{path}.{kind}", allow_empty=False)
+    assert target is not None
+    timeout = r.number(obj, "timeout", f"{path}.timeout", 0, 60)
+    if kind == "serial":
+        baud = r.integer(obj, "baud", f"{path}.baud", BAUD_RATES, "a baud rate the unit supports")
+        parity = r.text(obj, "parity", f"{path}.parity")
+        if parity is not None and parity.upper() not in PARITIES:
+            raise r.fail(f"{parity!r} is not N, E or O", obj.line_of("parity"), f"{path}.parity")
+        stopbits = r.integer(obj, "stopbits", f"{path}.stopbits", STOP_BITS, "a stop-bit count")
+        bus = BusSettings(baud or 9600, (parity or "N").upper(), stopbits or 1)
+        return PlanLink("serial", target.strip(), None, bus, timeout)
+    try:
+        host, port = split_host(target, DEFAULT_PORTS[kind])
+    except ValueError as exc:
+        raise r.fail(str(exc), obj.line_of(kind), f"{path}.{kind}") from None
+    if kind == "tcp":
+        return PlanLink("tcp", host, port, timeout=timeout)
+    version = obj.get("version", "2c")
+    if isinstance(version, int) and not isinstance(version, bool):
+        version = str(version)
+    if version not in SNMP_VERSIONS:
+        raise r.fail(f"{json.dumps(version)} is not an SNMP version (\"1\", \"2c\" or \"3\")",
+                     obj.line_of("version"), f"{path}.version")
+    community = r.text(obj, "community", f"{path}.community", allow_empty=False) or "public"
+    retries = r.integer(obj, "retries", f"{path}.retries", range(0, 6), "a retry count")
+    fields: dict[str, Any] = {}
+    if version == "3":
+        user = r.text(obj, "v3_user", f"{path}.v3_user", allow_empty=False)
+        if user is None:
+            raise r.fail('SNMPv3 needs "v3_user"', obj.line, path)
+        fields["v3_user"] = user
+        for key, allowed in (("v3_auth_proto", V3_AUTH_PROTOCOLS), ("v3_priv_proto", V3_PRIV_PROTOCOLS)):
+            value = r.text(obj, key, f"{path}.{key}")
+            if value is not None:
+                try:
+                    fields[key] = v3_protocol(value, allowed, key)
+                except ValueError as exc:
+                    raise r.fail(str(exc), obj.line_of(key), f"{path}.{key}") from None
+        fields["v3_context"] = r.text(obj, "v3_context", f"{path}.v3_context") or ""
+        if fields.get("v3_priv_proto", "AES") != "none" and fields.get("v3_auth_proto", "SHA") == "none":
+            raise r.fail("SNMPv3 privacy needs authentication (v3_auth_proto)", obj.line_of("v3_priv_proto"),
+                         f"{path}.v3_priv_proto")
+    else:
+        for key in ("v3_user", "v3_auth_proto", "v3_priv_proto", "v3_context"):
+            if key in obj:
+                raise r.fail(f'is for SNMPv3 only (this link has "version": "{version}")', obj.line_of(key),
+                             f"{path}.{key}")
+    return PlanLink("snmp", host, port, timeout=timeout, snmp_version=version, community=community,
+                    retries=retries, **fields)
+
+
+def _parse_unit(r: _Reader, item: Any, index: int, line: int | None, links: tuple[PlanLink, ...]) -> PlannedUnit:
+    path = f"units[{index}]"
+    if not isinstance(item, dict):
+        raise r.fail('must be an object such as {"address": 1, "name": "PDU-A12-L", "phases": 3}', line, path)
+    obj = item if isinstance(item, JsonObject) else JsonObject(item)
+    r.keys(obj, UNIT_KEYS, path, "a unit")
+    if "address" not in obj:
+        raise r.fail('has no "address" (the only field a unit must have)', obj.line, path)
+    link_index = r.integer(obj, "link", f"{path}.link", range(len(links)), "a link of this plan") or 0
+    link = links[link_index]
+    address = r.integer(obj, "address", f"{path}.address", link.addresses,
+                        "an address on an SNMP link" if link.kind == "snmp" else "a Modbus address",
+                        "0 = master, 1..5 = slaves" if link.kind == "snmp" else None)
+    assert address is not None
+    probes = None
+    if "probes" in obj and obj["probes"] is not None:
+        value = obj["probes"]
+        if not isinstance(value, list):
+            raise r.fail('must be a list such as ["temperature", "humidity"]', obj.line_of("probes"),
+                         f"{path}.probes")
+        items = value if isinstance(value, JsonArray) else JsonArray(value)
+        seen: list[str] = []
+        for i, probe in enumerate(items):
+            where = f"{path}.probes[{i}]"
+            if not isinstance(probe, str):
+                raise r.fail(f"{json.dumps(probe)} must be a probe name in double quotes", items.line_of(i), where)
+            if probe not in PROBES:
+                raise r.fail(f"unknown probe {probe!r} ({_hint(probe, PROBES)}probes are {', '.join(PROBES)})",
+                             items.line_of(i), where)
+            if probe in seen:
+                raise r.fail(f"{probe!r} is listed twice", items.line_of(i), where)
+            seen.append(probe)
+        probes = tuple(p for p in PROBES if p in seen)
+    host = r.text(obj, "host", f"{path}.host", allow_empty=False)
+    if host is not None:
+        try:
+            split_host(host, TELNET_PORT)
+        except ValueError as exc:
+            raise r.fail(str(exc), obj.line_of("host"), f"{path}.host") from None
+    name = r.text(obj, "name", f"{path}.name")
+    return PlannedUnit(
+        address=address, link=link_index,
+        name=name.strip() if name and name.strip() else None,
+        phases=r.integer(obj, "phases", f"{path}.phases", (1, 3), "a phase count"),
+        rating=r.integer(obj, "rating", f"{path}.rating", RATINGS, "a rated current a BPS2000v2 has",
+                          "16 or 32 A"),
+        probes=probes,
+        profile=r.text(obj, "profile", f"{path}.profile", allow_empty=False),
+        firmware=(r.text(obj, "firmware", f"{path}.firmware", allow_empty=False) or "").strip() or None,
+        host=host.strip() if host else None,
+        telnet_user=r.text(obj, "telnet_user", f"{path}.telnet_user", allow_empty=False),
+        notes=r.text(obj, "notes", f"{path}.notes") or "",
+        line=obj.line,
+    )
+
+
+def parse_plan(text: str, source: str = "") -> Plan:
+    """Parse the text of a plan file; ``source`` (the file name) goes into messages and is
+    the folder profile paths are relative to. Raises :class:`PlanError`."""
+    r = _Reader(source)
+    doc = loads(text, source, PlanError, numbers_for="a plan", positions=True)
+    if not isinstance(doc, dict):
+        raise PlanError('expected a JSON object {"site": ..., "links": [...], "units": [...]}', source, 1)
+    r.keys(doc, TOP_LEVEL_KEYS, "", "a plan")
+    header = {key: r.text(doc, key, key) or "" for key in ("site", "customer", "engineer", "notes")}
+    if "links" not in doc:
+        raise PlanError('no "links": say where the units are, e.g. [{"serial": "COM5", "baud": 9600}]', source,
+                        doc.line)
+    links_doc = doc["links"]
+    if not isinstance(links_doc, list) or not links_doc:
+        raise r.fail('must be a non-empty list such as [{"serial": "COM5", "baud": 9600}]', doc.line_of("links"),
+                     "links")
+    links_arr = links_doc if isinstance(links_doc, JsonArray) else JsonArray(links_doc)
+    links = tuple(_parse_link(r, item, i, links_arr.line_of(i)) for i, item in enumerate(links_arr))
+    units_doc = doc.get("units", [])
+    if not isinstance(units_doc, list):
+        raise r.fail('must be a list such as [{"address": 1, "name": "PDU-A12-L"}]', doc.line_of("units"), "units")
+    units_arr = units_doc if isinstance(units_doc, JsonArray) else JsonArray(units_doc)
+    units: list[PlannedUnit] = []
+    for i, item in enumerate(units_arr):
+        unit = _parse_unit(r, item, i, units_arr.line_of(i), links)
+        twin = next((u for u in units if (u.link, u.address) == (unit.link, unit.address)), None)
+        if twin is not None:
+            where = f" on link {unit.link}" if len(links) > 1 else ""
+            raise r.fail(f"address {unit.address} is planned twice{where} (also units[{units.index(twin)}]); "
+                         f"two units on one address cannot both answer", unit.line, f"units[{i}].address")
+        units.append(unit)
+    return Plan(header["site"], header["customer"], header["engineer"], links, tuple(units), header["notes"],
+                source)
+
+
+__all__ = ["LINK_KINDS", "PROBES", "Plan", "PlanError", "PlanLink", "PlannedUnit", "parse_plan", "split_host"]
