@@ -20,13 +20,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 from bps_commissioner.device.bus import BusSettings
 from bps_commissioner.services.endpoints import SerialEndpoint
@@ -34,26 +32,10 @@ from bps_commissioner.services.scan import Scanner, auto_candidates
 from bps_commissioner.simulator import RtuSimulator, build_chain
 from bps_commissioner.transport.rtu import RtuLink
 
+from machine import machine  # bench/machine.py, beside this script
+
 TURNAROUND = 0.005
 CLI = [sys.executable, "-m", "bps_commissioner"]
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores, {cpu}{mem}, Python {platform.python_version()}"
 
 
 def timed_cli(args: list[str]) -> tuple[float, dict]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import socket
 import statistics
 import subprocess
@@ -44,6 +43,8 @@ from PySide6.QtCore import QTimer
 import bps_commissioner.ui.app as app_module
 from bps_commissioner.cli import main
 
+from machine import machine  # bench/machine.py, beside this script
+
 _run = app_module.run
 
 def run(**kw):
@@ -57,25 +58,6 @@ def run(**kw):
 app_module.run = run
 sys.exit(main(["gui", "--simulate", "--lang", "en"]))
 """
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores, {cpu}{mem}, "
-            f"Python {platform.python_version()}")
 
 
 def launch_times(runs: int, env: dict[str, str]) -> list[float]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -25,20 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import machine  # bench/machine.py, beside this script
+
 HERE = Path(__file__).resolve().parent
 REMOTE_NAME = "BPS2500-3.bin"
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 # --- the receiver, in its own process -----------------------------------------------------------

@@ -46,10 +46,14 @@ def test_exception_over_tcp(tcp_sim):
     ("10.0.0.5", ("10.0.0.5", 502)), ("host:1502", ("host", 1502)), ("[::1]:5020", ("::1", 5020)),
     ("::1", ("::1", 502))])
 def test_parse_host(text, expected):
-    assert parse_host(text) == expected
+    assert parse_host(text, 502) == expected
 
 
-@pytest.mark.parametrize("bad", ["", "host:x", "host:0", "host:70000"])
+@pytest.mark.parametrize("bad", ["", "host:x", "host:0", "host:70000", ":502", "[]:502"])
 def test_parse_host_refuses(bad):
     with pytest.raises(ValueError):
-        parse_host(bad)
+        parse_host(bad, 502)
+
+
+def test_parse_host_port_zero_only_when_allowed():
+    assert parse_host("127.0.0.1:0", 502, allow_zero=True) == ("127.0.0.1", 0)

@@ -96,10 +96,10 @@ class _Progress:
 
 def _snmp_link(args: argparse.Namespace) -> PlanLink:
     from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
-    from bps_commissioner.device.plan import split_host
+    from bps_commissioner.device.address import parse_host
 
     try:
-        host, port = split_host(args.snmp, 161)
+        host, port = parse_host(args.snmp, 161)
     except ValueError as exc:
         raise UsageError(f"--snmp: {exc}") from None
     if args.snmp_version != "3":

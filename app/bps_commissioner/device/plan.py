@@ -41,6 +41,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.bus import ADDRESSES, BAUD_RATES, PARITIES, STOP_BITS, BusSettings
 from bps_commissioner.device.jsonfile import JsonArray, JsonFileError, JsonObject, loads
 from bps_commissioner.device.limits import RATINGS
@@ -240,27 +241,6 @@ def _is_secret_key(key: str) -> bool:
     return "pass" in k or "secret" in k or k.endswith("key")
 
 
-def split_host(text: str, default_port: int) -> tuple[str, int]:
-    """``HOST``, ``HOST:PORT`` or ``[IPv6]:PORT`` -> (host, port). Raises ValueError."""
-    text = text.strip()
-    if not text:
-        raise ValueError("empty host")
-    if text.startswith("["):
-        host, _, rest = text[1:].partition("]")
-        port_text = rest[1:] if rest.startswith(":") else ""
-    elif text.count(":") == 1:
-        host, port_text = text.split(":")
-    else:
-        host, port_text = text, ""
-    if not host:
-        raise ValueError(f"no host name in {text!r}")
-    if not port_text:
-        return host, default_port
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f"port {port_text!r} in {text!r} is not a number from 1 to 65535")
-    return host, int(port_text)
-
-
 class _Reader:
     def __init__(self, source: str):
         self.source = source
@@ -342,7 +322,7 @@ def _parse_link(r: _Reader, item: Any, index: int, line: int | None) -> PlanLink
         bus = BusSettings(baud or 9600, (parity or "N").upper(), stopbits or 1)
         return PlanLink("serial", target.strip(), None, bus, timeout)
     try:
-        host, port = split_host(target, DEFAULT_PORTS[kind])
+        host, port = parse_host(target, DEFAULT_PORTS[kind])
     except ValueError as exc:
         raise r.fail(str(exc), obj.line_of(kind), f"{path}.{kind}") from None
     if kind == "tcp":
@@ -417,7 +397,7 @@ def _parse_unit(r: _Reader, item: Any, index: int, line: int | None, links: tupl
     host = r.text(obj, "host", f"{path}.host", allow_empty=False)
     if host is not None:
         try:
-            split_host(host, TELNET_PORT)
+            parse_host(host, TELNET_PORT)
         except ValueError as exc:
             raise r.fail(str(exc), obj.line_of("host"), f"{path}.host") from None
     name = r.text(obj, "name", f"{path}.name")
@@ -472,4 +452,4 @@ def parse_plan(text: str, source: str = "") -> Plan:
                 source)
 
 
-__all__ = ["LINK_KINDS", "PROBES", "Plan", "PlanError", "PlanLink", "PlannedUnit", "parse_plan", "split_host"]
+__all__ = ["LINK_KINDS", "PROBES", "Plan", "PlanError", "PlanLink", "PlannedUnit", "parse_plan"]

@@ -48,11 +48,12 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from PySide6.QtCore import QThread, Signal
 
 from bps_commissioner import __version__
+from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
 from bps_commissioner.device.jsonfile import decode_text
 from bps_commissioner.device.limits import DEFAULT_RATING, ValidationError, encode, validate
-from bps_commissioner.device.plan import TELNET_PORT, Plan, PlanError, PlanLink, PlannedUnit, parse_plan, split_host
+from bps_commissioner.device.plan import TELNET_PORT, Plan, PlanError, PlanLink, PlannedUnit, parse_plan
 from bps_commissioner.device.profile import Profile, ProfileError
 from bps_commissioner.device.registers import BY_KEY, MONITORED, PHASES, Kind, Section, quantities
 from bps_commissioner.services import secrets
@@ -1157,7 +1158,7 @@ class _Run:
         from bps_commissioner.transport.telnet import FACTORY_USER
 
         user = unit.telnet_user or FACTORY_USER
-        key = (*split_host(host_text, TELNET_PORT), user)
+        key = (*parse_host(host_text, TELNET_PORT), user)
         if key not in self.telnet_cache:
             self.telnet_cache[key] = telnet_look(host_text, user, self.secret, self.options.telnet_timeout)
         return self.telnet_cache[key]
@@ -1168,7 +1169,7 @@ def telnet_look(host_text: str, user: str, secret: SecretSource, timeout: float 
     factory login worked; or why not (``off`` when the connection is refused)."""
     from bps_commissioner.transport.telnet import TelnetLoginError, TelnetSession
 
-    host, port = split_host(host_text, TELNET_PORT)
+    host, port = parse_host(host_text, TELNET_PORT)
     where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     try:
         password = secret(secrets.TELNET_PASSWORD, user, host)

@@ -9,6 +9,7 @@ import time
 from pymodbus.framer import FramerSocket
 from pymodbus.pdu import DecodePDU, ModbusPDU
 
+from bps_commissioner.device.address import parse_host
 from bps_commissioner.transport.errors import ConnectError, FrameError, LinkLost, NoReplyError
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu
 
@@ -17,27 +18,6 @@ DEFAULT_TIMEOUT = 2.0
 
 NO_REPLY_HINT = ("Check the unit address (Modbus unit ID) and that the unit is powered; behind a "
                  "gateway, that the unit answers on its serial side.")
-
-
-def parse_host(text: str, default_port: int = DEFAULT_PORT, *, allow_zero: bool = False) -> tuple[str, int]:
-    """``HOST``, ``HOST:PORT`` or ``[IPv6]:PORT`` -> (host, port). Raises ValueError.
-    ``allow_zero``: port 0 is accepted (a server that picks a free port)."""
-    text = text.strip()
-    if not text:
-        raise ValueError("empty host")
-    if text.startswith("["):
-        host, _, rest = text[1:].partition("]")
-        port_text = rest[1:] if rest.startswith(":") else ""
-    elif text.count(":") == 1:
-        host, port_text = text.split(":")
-    else:
-        host, port_text = text, ""
-    if not port_text:
-        return host, default_port
-    lowest = 0 if allow_zero else 1
-    if not port_text.isdigit() or not lowest <= int(port_text) < 65536:
-        raise ValueError(f"port {port_text!r} in {text!r} is not a number from {lowest} to 65535")
-    return host, int(port_text)
 
 
 class TcpLink(ModbusLink):

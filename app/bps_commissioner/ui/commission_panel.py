@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.bus import parse_units
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
-from bps_commissioner.device.plan import PROBES, TELNET_PORT, Plan, PlanError, PlanLink, PlannedUnit, split_host
+from bps_commissioner.device.plan import PROBES, TELNET_PORT, Plan, PlanError, PlanLink, PlannedUnit
 from bps_commissioner.services import secrets
 from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.commission import (
@@ -548,7 +549,7 @@ class CommissionPanel(QWidget):
         if column == HOST:
             if value is not None:
                 try:
-                    split_host(text, TELNET_PORT)
+                    parse_host(text, TELNET_PORT)
                 except ValueError:
                     raise ValueError(QCoreApplication.translate(
                         "CommissionPanel", "Telnet host: HOST or HOST:PORT, not %1").replace("%1", text)) from None
@@ -782,7 +783,7 @@ class CommissionPanel(QWidget):
             if host is None and unit.firmware and link.kind == "snmp" and unit.address == 0:
                 host = link.target
             if host is not None:
-                wanted.append((secrets.TELNET_PASSWORD, unit.telnet_user or FACTORY_USER, split_host(host, 23)[0]))
+                wanted.append((secrets.TELNET_PASSWORD, unit.telnet_user or FACTORY_USER, parse_host(host, 23)[0]))
         for kind, user, host in wanted:
             key = (kind.env, user, host)
             if key in self._secrets and self._secrets[key] is not None:
