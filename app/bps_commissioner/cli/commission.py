@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
 import sys
-import threading
-from typing import Any
 
-from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, positive_float, unit_list
+from bps_commissioner.cli.common import (
+    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, StopOnCtrlC, positive_float, unit_list,
+)
 from bps_commissioner.device.plan import PlanError
 from bps_commissioner.services.audit import AuditLog, default_audit_path
 from bps_commissioner.services.commission import (
@@ -64,29 +63,6 @@ class _Progress:
     def end(self) -> None:
         if self.enabled:
             print("\r\x1b[K", end="", file=sys.stderr, flush=True)
-
-
-class _StopOnCtrlC:
-    """The first Ctrl-C stops after the step in progress (a write is still read back), so
-    the report covers exactly what was checked; a second one interrupts at once."""
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._previous: Any = None
-
-    def __enter__(self) -> "_StopOnCtrlC":
-        if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handler)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-
-    def _handler(self, signum: int, frame: Any) -> None:
-        self.requested = True
-        print("\nstopping after the step in progress (Ctrl-C again to interrupt at once)", file=sys.stderr)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 _MARK = {PASS: "pass", WARN: "WARN", FAIL: "FAIL"}
@@ -141,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     options = CommissionOptions(apply=args.apply, addresses=tuple(args.addresses) if args.addresses else None,
                                 reply_wait=args.reply_wait / 1000, telnet_timeout=args.telnet_timeout, audit=audit)
     progress = _Progress()
-    with _StopOnCtrlC() as ctrl_c:
+    with StopOnCtrlC("stopping after the step in progress") as ctrl_c:
         try:
             result = run_commission(plan, options, profiles=profiles, progress=progress,
                                     should_stop=lambda: ctrl_c.requested)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
+import threading
+from typing import Any
 
 from bps_commissioner.device.bus import BAUD_RATES, PARITIES, BusSettings, parse_units
 from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
@@ -109,3 +113,28 @@ def endpoint_of(args: argparse.Namespace) -> Endpoint:
 def make_link(args: argparse.Namespace) -> ModbusLink:
     """A link (not yet open) for the --tcp / --serial options."""
     return endpoint_of(args).create_link()
+
+
+class StopOnCtrlC:
+    """While a command changes or checks units, the first Ctrl-C asks it to stop after the
+    step in progress (a write is still read back and recorded), so its report says exactly
+    what was done; a second Ctrl-C interrupts at once. ``requested`` tells the command."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        self.requested = False
+        self._previous: Any = None
+
+    def __enter__(self) -> "StopOnCtrlC":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        self.requested = True
+        print(f"\n{self.message} (Ctrl-C again to interrupt at once)", file=sys.stderr)
+        signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
 import sys
-import threading
 from typing import Any
 
 from bps_commissioner.cli.common import (
-    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, add_link_options, make_link, unit_list,
+    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, StopOnCtrlC, UsageError, add_link_options, make_link,
+    unit_list,
 )
 from bps_commissioner.cli.telnet import add_login_options, run_thresholds_set
 from bps_commissioner.device.bus import ADDRESSES
@@ -167,35 +166,11 @@ def _finish(report: ApplyReport, args: argparse.Namespace) -> int:
 
 # --- commands ------------------------------------------------------------------------------
 
-class _StopOnCtrlC:
-    """While writing, the first Ctrl-C asks to stop after the write in progress (which is
-    still read back and recorded), so the report can say exactly what was applied; a second
-    Ctrl-C interrupts at once."""
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._previous: Any = None
-
-    def __enter__(self) -> "_StopOnCtrlC":
-        if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handler)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-
-    def _handler(self, signum: int, frame: Any) -> None:
-        self.requested = True
-        print("stopping after the write in progress (Ctrl-C again to interrupt at once)", file=sys.stderr)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-
-
 def _write(args: argparse.Namespace, units: list[int], requested: dict[str, Any]) -> int:
     audit = AuditLog(args.audit_log) if args.audit_log else AuditLog()
     link = make_link(args)
     try:
-        with _StopOnCtrlC() as ctrl_c:
+        with StopOnCtrlC("stopping after the write in progress") as ctrl_c:
             report = write_thresholds(link, units, requested, args.rating, audit=audit, dry_run=args.dry_run,
                                       should_stop=lambda: ctrl_c.requested)
     finally:
