@@ -21,6 +21,7 @@ from bps_commissioner.cli.common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, add_bus_options, bus_settings, positive_float,
     tcp_address, unit_list,
 )
+from bps_commissioner.cli.read import v3_protocols
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.plan import PlanError, PlanLink
 from bps_commissioner.services import secrets
@@ -95,23 +96,11 @@ class _Progress:
 
 
 def _snmp_link(args: argparse.Namespace) -> PlanLink:
-    from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
-    from bps_commissioner.device.address import parse_host
-
-    try:
-        host, port = parse_host(args.snmp, 161)
-    except ValueError as exc:
-        raise UsageError(f"--snmp: {exc}") from None
+    host, port = tcp_address(args.snmp, 161, option="--snmp")
     if args.snmp_version != "3":
         return PlanLink("snmp", host, port, timeout=args.timeout, snmp_version=args.snmp_version,
                         community=args.community)
-    if not args.v3_user:
-        raise UsageError("--snmp-version 3 needs --v3-user NAME")
-    try:
-        auth = v3_protocol(args.v3_auth_proto, V3_AUTH_PROTOCOLS, "--v3-auth-proto")
-        priv = v3_protocol(args.v3_priv_proto, V3_PRIV_PROTOCOLS, "--v3-priv-proto")
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    auth, priv = v3_protocols(args)
     return PlanLink("snmp", host, port, timeout=args.timeout, snmp_version="3", v3_user=args.v3_user,
                     v3_auth_proto=auth, v3_priv_proto=priv, v3_context=args.v3_context)
 

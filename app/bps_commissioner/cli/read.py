@@ -131,22 +131,29 @@ def add_snmp_options(p: argparse.ArgumentParser) -> None:
                    help="save SNMPv3 keys typed at the prompt in the system keyring after a successful read")
 
 
+def v3_protocols(args: argparse.Namespace) -> tuple[str, str]:
+    """The SNMPv3 (auth, priv) protocols of --v3-auth-proto / --v3-priv-proto, checked;
+    needs --v3-user."""
+    from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
+
+    if not args.v3_user:
+        raise UsageError("--snmp-version 3 needs --v3-user NAME")
+    try:
+        return (v3_protocol(args.v3_auth_proto, V3_AUTH_PROTOCOLS, "--v3-auth-proto"),
+                v3_protocol(args.v3_priv_proto, V3_PRIV_PROTOCOLS, "--v3-priv-proto"))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def snmp_credentials(args: argparse.Namespace, host: str) -> tuple[Any, list[tuple[Any, Any]]]:
     """SnmpCredentials from the options and the secret sources; also the (kind, Secret)
     pairs that came from the prompt, for --save-secrets."""
-    from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
     from bps_commissioner.services import secrets
     from bps_commissioner.transport.snmp import SnmpCredentials
 
     if args.snmp_version != "3":
         return SnmpCredentials(args.snmp_version, community=args.community), []
-    if not args.v3_user:
-        raise UsageError("--snmp-version 3 needs --v3-user NAME")
-    try:
-        auth = v3_protocol(args.v3_auth_proto, V3_AUTH_PROTOCOLS, "--v3-auth-proto")
-        priv = v3_protocol(args.v3_priv_proto, V3_PRIV_PROTOCOLS, "--v3-priv-proto")
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    auth, priv = v3_protocols(args)
     prompted = []
     keys: dict[str, str | None] = {"auth": None, "priv": None}
     for name, proto, kind in (("auth", auth, secrets.SNMP_AUTH_KEY), ("priv", priv, secrets.SNMP_PRIV_KEY)):

@@ -207,6 +207,30 @@ def parse_assignments(items: list[str] | tuple[str, ...]) -> tuple[dict[str, str
     return out, problems
 
 
+def check_value(name: str, number: Decimal, rating: int, *, threshold: str | None = None) -> float | Problem:
+    """A parsed value of setting ``name`` checked against what the register of ``threshold``
+    (default ``name``; e.g. a Telnet warning limit is held like its alarm limit) carries:
+    its decimals and the physical range. Returns the value, or the :class:`Problem`."""
+    base = threshold or name
+    q = quantity_of(base)
+    scaled = number * q.scale
+    if scaled != scaled.to_integral_value():
+        steps = "whole numbers only" if q.decimals == 0 else f"{q.decimals} decimal{'s' if q.decimals > 1 else ''}"
+        return Problem(name, "decimals",
+                       f"{name} = {number} {q.unit}: more decimals than the register holds ({steps}, "
+                       f"steps of {format_value(base, step(base))})",
+                       {"value": float(number), "decimals": q.decimals, "unit": q.unit})
+    low, high = physical_range(base, rating)
+    value = float(number)
+    if not low <= value <= high:
+        what = f"the unit's rated current ({rating} A)" if q.unit == "A" else "the physical range"
+        return Problem(name, "range",
+                       f"{name} = {format_value(base, value)} is outside {what}: "
+                       f"{format_value(base, low)} .. {format_value(base, high)}",
+                       {"value": value, "low": low, "high": high, "unit": q.unit, "rating": rating})
+    return value
+
+
 def validate(present: Mapping[str, float], requested: Mapping[str, Any],
              rating: int = DEFAULT_RATING) -> dict[str, float | int]:
     """Check ``requested`` ({setting: value as given}) against the unit's ``present``
@@ -223,28 +247,11 @@ def validate(present: Mapping[str, float], requested: Mapping[str, Any],
         if isinstance(number, Problem):
             problems.append(number)
             continue
-        q = quantity_of(setting)
-        unit_text = f" {q.unit}"
-        scaled = number * q.scale
-        if scaled != scaled.to_integral_value():
-            steps = "whole numbers only" if q.decimals == 0 else \
-                f"{q.decimals} decimal{'s' if q.decimals > 1 else ''}"
-            problems.append(Problem(
-                setting, "decimals",
-                f"{setting} = {number}{unit_text}: more decimals than the register holds ({steps}, "
-                f"steps of {format_value(setting, step(setting))})",
-                {"value": float(number), "decimals": q.decimals, "unit": q.unit}))
+        checked = check_value(setting, number, rating)
+        if isinstance(checked, Problem):
+            problems.append(checked)
             continue
-        low, high = physical_range(setting, rating)
-        value = float(number)
-        if not low <= value <= high:
-            what = f"the unit's rated current ({rating} A)" if q.unit == "A" else "the physical range"
-            problems.append(Problem(
-                setting, "range",
-                f"{setting} = {format_value(setting, value)} is outside {what}: "
-                f"{format_value(setting, low)} .. {format_value(setting, high)}",
-                {"value": value, "low": low, "high": high, "unit": q.unit, "rating": rating}))
-            continue
+        value = checked
         values[setting] = normalize(setting, value)
     # low <= high, with the present value of a side that is not given (or was refused above)
     for mon in MONITORED:

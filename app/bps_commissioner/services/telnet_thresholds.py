@@ -38,9 +38,9 @@ from bps_commissioner.device.limits import (
     Problem,
     ValidationError,
     check_rating,
+    check_value,
     format_value,
     parse_number,
-    physical_range,
     quantity_of,
 )
 from bps_commissioner.transport.telnet import PHASE_WORDS, TelnetSession
@@ -156,22 +156,9 @@ def validate(present: Mapping[str, Mapping[str, float]], requested: Mapping[str,
         if isinstance(number, Problem):
             problems.append(number)
             continue
-        q = quantity_of(_base(setting))
-        scaled = number * q.scale
-        if scaled != scaled.to_integral_value():
-            steps = "whole numbers only" if q.decimals == 0 else f"{q.decimals} decimal{'s' if q.decimals > 1 else ''}"
-            problems.append(Problem(setting, "decimals",
-                                    f"{setting} = {number} {q.unit}: more decimals than the unit takes ({steps})",
-                                    {"value": float(number), "decimals": q.decimals, "unit": q.unit}))
-            continue
-        low, high = physical_range(_base(setting), rating)
-        value = float(number)
-        if not low <= value <= high:
-            what = f"the unit's rated current ({rating} A)" if q.unit == "A" else "the physical range"
-            problems.append(Problem(setting, "range",
-                                    f"{setting} = {_fmt(setting, value)} is outside {what}: "
-                                    f"{_fmt(setting, low)} .. {_fmt(setting, high)}",
-                                    {"value": value, "low": low, "high": high, "unit": q.unit, "rating": rating}))
+        value = check_value(setting, number, rating, threshold=_base(setting))
+        if isinstance(value, Problem):
+            problems.append(value)
             continue
         values[setting] = value
     refused = {s.split(".")[0] for s in requested if s in TELNET_SETTINGS and s not in values}
