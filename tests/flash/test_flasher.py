@@ -335,4 +335,4 @@ def test_flash_job_on_a_link_worker(qtbot, master, firmware_file):
     (result,) = job.value
     assert result.ok and result.version_after == "3"
     size = firmware_file.stat().st_size
-    assert (job_id, size, size) in [(p[0], p[1], p[2]) for p in progress]  # the upload's bytes
+    assert (job_id, size, size) in [(p[0], p[1].done, p[1].total) for p in progress]  # the upload's bytes

@@ -121,7 +121,7 @@ def test_port_removed_mid_poll_then_back(qtbot, chain, rtu_factory, tmp_path, ma
     assert all("link lost" in r.error for r in sweeps[-1].results)
     rtu_factory(chain, name="ttyLOST")  # plugged back in
     qtbot.waitUntil(lambda: all(r.state == "online" for r in sweeps[-1].results), timeout=10000)
-    assert ("lost",) == tuple(s for s, _ in states if s == "lost")[:1]
+    assert ("lost",) == tuple(s for s, *_ in states if s == "lost")[:1]
     assert states[-1][0] == "connected"
 
 
@@ -160,7 +160,7 @@ def test_scan_job_with_progress_and_cancel(qtbot, make_worker, tmp_path):
         qtbot.waitUntil(lambda: bool(finished), timeout=5000)
         result = finished[0].value
         assert result.cancelled and [r.address for r in result.found] == [2]
-        assert progress[-1][2] == 247
+        assert progress[-1][1].total == 247
     finally:
         sim.stop()
 

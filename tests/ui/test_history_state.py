@@ -93,7 +93,10 @@ def test_sensors_and_single_phase():
 def test_failed_polls(state, expected):
     from bps_commissioner.services.worker import UnitResult
 
-    assert assess(UnitResult(1, 0.0, None, "No reply", state)).state is expected
+    from bps_commissioner.device.faults import Fault, FaultKind
+
+    fault = Fault(FaultKind.NO_REPLY, "No reply", unit=1)
+    assert assess(UnitResult(1, 0.0, None, fault, state)).state is expected
     assert assess(None).state is UnitState.WAITING
     assert assess(None, conflict=True).state is UnitState.CONFLICT
 

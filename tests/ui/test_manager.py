@@ -5,7 +5,7 @@ import pytest
 from bps_commissioner.device.bus import BusSettings
 from bps_commissioner.services.endpoints import SerialEndpoint
 from bps_commissioner.services.manager import (
-    SCAN_ADDRESS, SCAN_DETECT, LinkManager, PortInfo, parse_scan_progress, serial_ports,
+    SCAN_ADDRESS, SCAN_DETECT, LinkManager, PortInfo, serial_ports,
 )
 from bps_commissioner.simulator import build_chain
 from tests.conftest import posix_only
@@ -85,9 +85,9 @@ def test_scan_job_finds_units_and_conflicts_then_polls_them(qtbot, manager, rtu_
     assert k == key and result.job_id == job and result.error is None
     scan = result.value
     assert [r.address for r in scan.found] == [2, 7] and scan.conflicts == (5,)
-    phases = {parse_scan_progress(p[4])[0] for p in progress}
+    phases = {p[2].step for p in progress}
     assert phases == {SCAN_ADDRESS}
-    assert parse_scan_progress(progress[0][4]) == (SCAN_ADDRESS, "1")
+    assert (progress[0][2].step, progress[0][2].get("address")) == (SCAN_ADDRESS, 1)
     units = collect(manager.unitUpdated)
     assert manager.apply_scan(key, scan, range(1, 11)) == (2, 7)
     qtbot.waitUntil(lambda: {r.address for _, r in units} >= {2, 7}, timeout=5000)
@@ -103,7 +103,7 @@ def test_auto_detect_switches_the_link_to_the_found_settings(qtbot, manager, rtu
     qtbot.waitUntil(lambda: bool(finished), timeout=30000)
     scan = finished[0][1].value
     assert scan.settings == BusSettings(19200, "N", 1) and [r.address for r in scan.found] == [4]
-    assert (SCAN_DETECT, "9600 8N1") in [parse_scan_progress(p[4]) for p in progress]
+    assert (SCAN_DETECT, "9600 8N1") in [(p[2].step, str(p[2].get("settings"))) for p in progress]
     changed = collect(manager.endpointChanged)
     units = collect(manager.unitUpdated)
     manager.apply_scan(key, scan, [3, 4, 5])

@@ -78,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
                 if args.count and self.sweeps >= args.count:
                     app.quit()
 
-            @Slot(str, str)
-            def on_link(self, state: str, message: str) -> None:
+            @Slot(str, str, object)
+            def on_link(self, state: str, message: str, _fault: Any) -> None:
                 if state == "lost":
                     print(f"link lost: {message}", file=sys.stderr, flush=True)
                 elif state == "connected" and self.sweeps:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bps_commissioner.device.bus import BusSettings
+from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
 from bps_commissioner.transport.errors import ConnectError
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink
@@ -145,9 +146,9 @@ class SnmpEndpoint:
         except SecretUnavailable:
             raise ConnectError(f"{self.describe()}: no SNMPv3 key for this host: type it in the Connect dialog, "
                                f"save it in the system keyring, or set BPS_SNMP_AUTH_KEY and "
-                               f"BPS_SNMP_PRIV_KEY") from None
+                               f"BPS_SNMP_PRIV_KEY", kind=FaultKind.SECRET_MISSING, host=self.host) from None
         except ValueError as exc:  # a key too short, ...: the message names the key, not its value
-            raise ConnectError(f"{self.describe()}: {exc}") from None
+            raise ConnectError(f"{self.describe()}: {exc}", kind=FaultKind.BAD_INPUT, host=self.host) from None
 
     def create_link(self, observer: FrameObserver | None = None) -> Any:
         """The link, not opened (SNMP carries no Modbus frames: ``observer`` is not used)."""

@@ -30,18 +30,14 @@ from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint
 from bps_commissioner.services.scan import DEFAULT_REPLY_WAIT, Scanner, ScanResult, auto_candidates
 from bps_commissioner.services.worker import Job, JobContext, LinkWorker, Priority
 
-#: Progress texts of a scan job (``jobProgress``'s text): ``"detect 9600 8N1"`` while trying
-#: bus settings, ``"scan 17"`` while probing an address. See :func:`parse_scan_progress`.
+#: Progress steps of a scan job (``Progress.step``): SCAN_DETECT while trying bus settings
+#: (data ``settings``: the BusSettings), SCAN_ADDRESS while probing an address (``address``).
 SCAN_DETECT = "detect"
 SCAN_ADDRESS = "scan"
 
 DEFAULT_INTERVAL = 1.0
-
-
-def parse_scan_progress(text: str) -> tuple[str, str]:
-    """``"scan 17"`` -> ("scan", "17"); ``"detect 9600 8N1"`` -> ("detect", "9600 8N1")."""
-    phase, _, detail = text.partition(" ")
-    return phase, detail
+#: The key of the session's network worker (jobs that are not on a polled link).
+NETWORK_KEY = "network:jobs"
 
 
 # --- serial ports ----------------------------------------------------------------------------
@@ -121,10 +117,11 @@ class _Relay(QObject):
     def _current(self) -> bool:
         return self._manager._current_worker(self.key) is self.worker
 
-    @Slot(str, str)
-    def on_link_state(self, state: str, message: str) -> None:
+    @Slot(str, str, object)
+    def on_link_state(self, state: str, message: str, fault: Any) -> None:
         if self._current():
             self._manager._link_state[self.key] = (state, message)
+            self._manager._link_fault[self.key] = fault
             self._manager.linkStateChanged.emit(self.key, state, message)
 
     @Slot(object)
@@ -147,9 +144,9 @@ class _Relay(QObject):
         if self._current():
             self._manager.diagnosticsUpdated.emit(self.key, diagnostics)
 
-    @Slot(int, int, int, str)
-    def on_job_progress(self, job_id: int, done: int, total: int, text: str) -> None:
-        self._manager.jobProgress.emit(self.key, job_id, done, total, text)
+    @Slot(int, object)
+    def on_job_progress(self, job_id: int, progress: Any) -> None:
+        self._manager.jobProgress.emit(self.key, job_id, progress)
 
     @Slot(object)
     def on_job_finished(self, result: Any) -> None:
@@ -181,7 +178,7 @@ class LinkManager(QObject):
     sweepFinished = Signal(str, object)  # key, Sweep
     frameLogged = Signal(str, object)  # key, FrameRecord
     diagnosticsUpdated = Signal(str, object)  # key, tuple[UnitDiagnostics, ...]
-    jobProgress = Signal(str, int, int, int, str)  # key, job id, done, total, text
+    jobProgress = Signal(str, int, object)  # key, job id, Progress
     jobFinished = Signal(str, object)  # key, JobResult
 
     def __init__(self, parent: QObject | None = None, *, log_frames: bool = True,
@@ -192,6 +189,8 @@ class LinkManager(QObject):
         self.worker_options = dict(worker_options or {})
         self._links: dict[str, _Link] = {}
         self._link_state: dict[str, tuple[str, str]] = {}
+        self._link_fault: dict[str, Any] = {}
+        self._network: tuple[LinkWorker, _Relay] | None = None
         self._retiring: list[_Relay] = []  # workers asked to stop, not yet ended
         self._pending_start: dict[str, LinkWorker] = {}  # key -> worker waiting for its port
         self._closing = False
@@ -211,9 +210,14 @@ class LinkManager(QObject):
         """The latest (state, message) the link reported; ("closed", "") before any."""
         return self._link_state.get(key, ("closed", ""))
 
+    def link_fault(self, key: str) -> Any:
+        """The Fault of the link's latest state change (None when it is up or closed)."""
+        return self._link_fault.get(key)
+
     def workers(self) -> list[LinkWorker]:
         """Every worker object the manager still holds, running or about to end."""
-        return [link.worker for link in self._links.values()] + [r.worker for r in self._retiring]
+        network = [self._network[0]] if self._network is not None else []
+        return [link.worker for link in self._links.values()] + [r.worker for r in self._retiring] + network
 
     def running_workers(self) -> list[LinkWorker]:
         return [w for w in self.workers() if w.isRunning()]
@@ -228,6 +232,8 @@ class LinkManager(QObject):
             raise KeyError(f"no link {key!r}") from None
 
     def _current_worker(self, key: str) -> LinkWorker | None:
+        if key == NETWORK_KEY and self._network is not None:
+            return self._network[0]
         link = self._links.get(key)
         return link.worker if link else None
 
@@ -309,6 +315,8 @@ class LinkManager(QObject):
         self._closing = True
         self._pending_start.clear()
         relays = [link.relay for link in self._links.values()] + list(self._retiring)
+        if self._network is not None:
+            relays.append(self._network[1])
         for relay in relays:
             relay.worker.stop(0)
         deadline = time.monotonic() + timeout
@@ -337,12 +345,26 @@ class LinkManager(QObject):
             link.worker.set_focus(unit if k == key else None)
 
     def submit(self, key: str, job: Job, priority: Priority = Priority.FOREGROUND) -> int:
+        if key == NETWORK_KEY:
+            return self.submit_network(job)
         return self._link(key).worker.submit(job, priority)
 
+    def submit_network(self, job: Job) -> int:
+        """Queue a job that is not on a polled link (a TFTP upload, a Telnet session, an SNMP
+        walk) on the session's network worker, started on first use. Its progress and result
+        arrive by jobProgress / jobFinished with the key NETWORK_KEY."""
+        if self._closing:
+            raise RuntimeError("the link manager is shutting down")
+        if self._network is None:
+            worker = LinkWorker.network("jobs")
+            self._network = (worker, _Relay(self, NETWORK_KEY, worker))
+            worker.start()
+        return self._network[0].submit(job)
+
     def cancel(self, key: str, job_id: int) -> None:
-        link = self._links.get(key)
-        if link is not None:
-            link.worker.cancel(job_id)
+        worker = self._current_worker(key)
+        if worker is not None:
+            worker.cancel(job_id)
 
     def refresh_thresholds(self, key: str, unit: int) -> None:
         self._link(key).worker.refresh_thresholds(unit)
@@ -391,7 +413,7 @@ def _scan_job(addresses: list[int], settings: BusSettings | None, auto: bool, re
 
         def on_progress(_text: str, done: int, total: int) -> None:
             address = addresses[min(done, len(addresses) - 1)]
-            ctx.progress(done, total, f"{SCAN_ADDRESS} {address}")
+            ctx.progress(done, total, f"scanning address {address}", step=SCAN_ADDRESS, address=address)
 
         scanner = Scanner(link, reply_wait=reply_wait, progress=on_progress, cancelled=lambda: ctx.cancelled)
         try:
@@ -402,7 +424,7 @@ def _scan_job(addresses: list[int], settings: BusSettings | None, auto: bool, re
                 for i, candidate in enumerate(candidates):
                     if ctx.cancelled:
                         return ScanResult(None, elapsed_s=time.monotonic() - start, cancelled=True)
-                    ctx.progress(i, len(candidates), f"{SCAN_DETECT} {candidate}")
+                    ctx.progress(i, len(candidates), f"trying {candidate}", step=SCAN_DETECT, settings=candidate)
                     if scanner.detect(addresses, [candidate]) is not None:
                         target = candidate
                         break
@@ -417,5 +439,5 @@ def _scan_job(addresses: list[int], settings: BusSettings | None, auto: bool, re
     return job
 
 
-__all__ = ["DEFAULT_INTERVAL", "LinkManager", "PortInfo", "SCAN_ADDRESS", "SCAN_DETECT",
-           "parse_scan_progress", "serial_ports"]
+__all__ = ["DEFAULT_INTERVAL", "LinkManager", "NETWORK_KEY", "PortInfo", "SCAN_ADDRESS", "SCAN_DETECT",
+           "serial_ports"]

@@ -7,8 +7,8 @@ They are advice, not errors: a command that finds them still succeeds.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from bps_commissioner.transport.telnet import FACTORY_PASSWORD, FACTORY_USER
 
@@ -24,9 +24,11 @@ class Finding:
     code: str  # stable identifier, e.g. "telnet-factory-credentials"
     message: str
     advice: str
+    #: the values in the message (``user``, ``version``, ``weak``), for a translated text
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"severity": self.severity, "code": self.code, "message": self.message, "advice": self.advice}
 
     def line(self) -> str:
         return f"[{self.severity}] {self.message} {self.advice}"
@@ -45,7 +47,7 @@ def telnet_findings(user: str, factory_password_works: bool) -> list[Finding]:
     out.append(Finding(
         "medium", "telnet-cleartext",
         f"Telnet is enabled: the account ({user}) and its password cross the network in cleartext.",
-        "Disable Telnet in the web UI (Network > Telnet) once commissioning is done."))
+        "Disable Telnet in the web UI (Network > Telnet) once commissioning is done.", {"user": user}))
     return out
 
 
@@ -60,11 +62,12 @@ def snmp_findings(version: str, *, community: str | None = None, auth_protocol: 
                 "high", "snmp-factory-community",
                 f"The unit answers SNMP v{version} to the factory community.",
                 "Set your own read and write communities in the web UI (Network > SNMP), or better, "
-                "switch to SNMPv3."))
+                "switch to SNMPv3.", {"version": version}))
         out.append(Finding(
             "medium", "snmp-cleartext",
             f"SNMP v{version} sends the community and every value in cleartext, without authentication.",
-            "Switch the unit to SNMPv3 with authentication and privacy (web UI Network > SNMP)."))
+            "Switch the unit to SNMPv3 with authentication and privacy (web UI Network > SNMP).",
+            {"version": version}))
         return out
     if auth_protocol == "none":
         out.append(Finding(
@@ -78,7 +81,7 @@ def snmp_findings(version: str, *, community: str | None = None, auth_protocol: 
     if weak:
         out.append(Finding(
             "low", "snmpv3-weak-algorithms", f"SNMPv3 uses {' and '.join(weak)}, which are considered weak.",
-            "Prefer SHA-256 (or at least SHA) and AES if the unit supports them."))
+            "Prefer SHA-256 (or at least SHA) and AES if the unit supports them.", {"weak": tuple(weak)}))
     return out
 
 

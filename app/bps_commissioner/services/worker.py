@@ -16,6 +16,12 @@ A link that reads a whole unit itself offers ``poll_unit(address) -> UnitReading
 (an SNMP master: services/snmp_poll.py); the worker then calls it instead of reading
 Modbus registers, and everything else (priorities, focus, offline, lost and reopened, jobs)
 stays the same. A unit it reports as not there (None) gets the state "absent".
+
+Jobs (services/jobs.py): every long action is a job queued here, cancellable, reporting
+:class:`~bps_commissioner.device.faults.Progress` and ending with a JobResult (a value or
+a :class:`~bps_commissioner.device.faults.Fault`). A worker made with :meth:`LinkWorker.network`
+has no polled link: it runs jobs that open their own connections (TFTP, Telnet, an SNMP
+walk), one after another. It is the one QThread subclass of the application.
 """
 
 from __future__ import annotations
@@ -31,9 +37,11 @@ from typing import Any, Callable
 from PySide6.QtCore import QThread, Signal
 
 from bps_commissioner.device.decode import UnitReading, decode_registers
+from bps_commissioner.device.faults import Fault, FaultKind, Progress
 from bps_commissioner.device.registers import LAST_REGISTER, THRESHOLD_FIRST, THRESHOLD_LAST
 from bps_commissioner.services.diagnostics import Counters, FrameRecord, UnitDiagnostics
 from bps_commissioner.services.endpoints import Endpoint
+from bps_commissioner.services.jobs import Cancelled, Job, JobResult, cancelled_fault, fault_of
 from bps_commissioner.transport.errors import ConnectError, FrameError, LinkError, LinkLost, PortError
 from bps_commissioner.transport.modbus import ModbusLink
 
@@ -49,19 +57,19 @@ class Priority(IntEnum):
     BACKGROUND = 2  # the sweep
 
 
-class Cancelled(Exception):
-    """Raised inside a job by :meth:`JobContext.check` when the user cancelled it."""
-
-
 @dataclass(frozen=True)
 class UnitResult:
-    """The outcome of polling one unit."""
+    """The outcome of polling one unit: a reading, or a fault (``error`` is its message)."""
 
     address: int
     time: float  # wall clock
     reading: UnitReading | None
-    error: str | None = None
+    fault: Fault | None = None
     state: str = "online"  # online, offline, error, lost; absent (a link that polls whole units: not there)
+
+    @property
+    def error(self) -> str | None:
+        return None if self.fault is None else self.fault.message
 
     def to_dict(self) -> dict[str, Any]:
         if self.reading is not None and self.error is None:
@@ -83,14 +91,6 @@ class Sweep:
         return {"t": round(self.time, 3), "units": [r.to_dict() for r in self.results]}
 
 
-@dataclass(frozen=True)
-class JobResult:
-    job_id: int
-    value: Any = None
-    error: str | None = None
-    cancelled: bool = False
-
-
 class JobContext:
     """What a job sees inside the worker thread."""
 
@@ -101,7 +101,14 @@ class JobContext:
 
     @property
     def link(self) -> ModbusLink:
+        if self._worker.endpoint is None:
+            raise RuntimeError("a network worker has no link: the job opens its own connection")
         return self._worker._ensure_link()
+
+    @property
+    def key(self) -> str:
+        """The link's key ("serial:/dev/ttyUSB0", "tcp:10.0.0.5:502"; "network:NAME")."""
+        return self._worker.key
 
     @property
     def cancelled(self) -> bool:
@@ -111,11 +118,13 @@ class JobContext:
         if self.cancelled:
             raise Cancelled()
 
-    def progress(self, done: int, total: int, text: str = "") -> None:
-        self._worker.jobProgress.emit(self.job_id, done, total, text)
+    def progress(self, done: int, total: int, text: str = "", *, step: str = "", **data: Any) -> None:
+        """Report progress: ``done`` of ``total``, the ``step`` (a stable key the window
+        translates) with its ``data``, and an English ``text`` for the CLI and logs."""
+        self._worker.jobProgress.emit(self.job_id, Progress(done, total, step, data, text))
 
-
-Job = Callable[[JobContext], Any]
+    def report(self, progress: Progress) -> None:
+        self._worker.jobProgress.emit(self.job_id, progress)
 
 
 @dataclass(order=True)
@@ -136,12 +145,12 @@ class _UnitState:
 
 
 class LinkWorker(QThread):
-    linkStateChanged = Signal(str, str)  # state ("connected", "lost", "closed"), message
+    linkStateChanged = Signal(str, str, object)  # state ("connected", "lost", "closed"), message, Fault | None
     unitUpdated = Signal(object)  # UnitResult, after every poll of a unit
     sweepFinished = Signal(object)  # Sweep
     frameLogged = Signal(object)  # FrameRecord
     diagnosticsUpdated = Signal(object)  # tuple[UnitDiagnostics, ...], after every sweep
-    jobProgress = Signal(int, int, int, str)  # job id, done, total, text
+    jobProgress = Signal(int, object)  # job id, Progress
     jobFinished = Signal(object)  # JobResult
 
     reopen_interval = 1.0
@@ -149,11 +158,13 @@ class LinkWorker(QThread):
     offline_every = 5
     focus_period = 0.5  # the unit on screen is re-read at least this often
 
-    def __init__(self, endpoint: Endpoint, parent: Any = None, *, log_frames: bool = True):
+    def __init__(self, endpoint: Endpoint | None, parent: Any = None, *, log_frames: bool = True,
+                 name: str = ""):
         super().__init__(parent)
         self.endpoint = endpoint
+        self.key = endpoint.key if endpoint is not None else f"network:{name or 'jobs'}"
         self.log_frames = log_frames
-        self.setObjectName(f"LinkWorker {endpoint.key}")
+        self.setObjectName(f"LinkWorker {self.key}")
         self._cond = threading.Condition()
         self._queue: list[_Queued] = []
         self._seq = itertools.count()
@@ -175,7 +186,19 @@ class LinkWorker(QThread):
         self._next_sweep_at = 0.0
         self._last_focus_poll = 0.0
 
+    @classmethod
+    def network(cls, name: str = "jobs", parent: Any = None) -> "LinkWorker":
+        """A worker with no polled link, for jobs that open their own connections (a TFTP
+        upload, a Telnet session to a master, an SNMP walk): queued, cancellable, one at a
+        time, with progress, like every job."""
+        return cls(None, parent, name=name)
+
     # -- API for other threads ----------------------------------------------------------------
+    def submit_lock(self) -> Any:
+        """Held around :meth:`submit`, the job cannot start (nor end) before the caller has
+        noted its id."""
+        return self._cond
+
     def submit(self, job: Job, priority: Priority = Priority.FOREGROUND) -> int:
         """Queue ``job(context)`` to run on this link; its JobResult arrives by jobFinished."""
         job_id = next(self._job_ids)
@@ -223,12 +246,17 @@ class LinkWorker(QThread):
     def run(self) -> None:
         try:
             while not self._stopping.is_set():
-                item = self._take_job()
-                if item is not None:
-                    self._run_job(item)
-                    continue
-                if not self._poll_step():
-                    self._idle_wait()
+                try:
+                    item = self._take_job()
+                    if item is not None:
+                        self._run_job(item)
+                        continue
+                    if not self._poll_step():
+                        self._idle_wait()
+                except Exception as exc:  # never let the link's thread die: log it and go on
+                    fault_of(exc, link=self.key)
+                    self._sweep_pending = []
+                    self._stopping.wait(0.1)
         finally:
             self._close_link("closed", "stopped")
 
@@ -247,14 +275,13 @@ class LinkWorker(QThread):
                 raise Cancelled()
             result = JobResult(item.job_id, item.job(ctx))
         except Cancelled:
-            result = JobResult(item.job_id, cancelled=True)
+            result = JobResult(item.job_id, fault=cancelled_fault(self.key))
         except LinkLost as exc:
-            self._close_link("lost", str(exc))
-            result = JobResult(item.job_id, error=str(exc))
-        except LinkError as exc:
-            result = JobResult(item.job_id, error=str(exc))
+            fault = fault_of(exc, link=self.key)
+            self._close_link("lost", str(exc), fault)
+            result = JobResult(item.job_id, fault=fault)
         except Exception as exc:  # a bug in a job must not kill the link's thread
-            result = JobResult(item.job_id, error=f"internal error: {exc!r}")
+            result = JobResult(item.job_id, fault=fault_of(exc, link=self.key))
         with self._cond:
             self._contexts.pop(item.job_id, None)
         self.jobFinished.emit(result)
@@ -265,7 +292,7 @@ class LinkWorker(QThread):
                 return
             now = time.monotonic()
             deadlines = []
-            if self._poll_units:
+            if self._poll_units and self.endpoint is not None:
                 deadlines.append(self._next_sweep_at)
                 if self._focus is not None:
                     deadlines.append(self._last_focus_poll + self.focus_period)
@@ -279,23 +306,27 @@ class LinkWorker(QThread):
             try:
                 link = self.endpoint.open_link(observer)
             except (PortError, ConnectError) as exc:
-                self._set_link_state("lost", str(exc))
-                raise LinkLost(str(exc)) from None
+                self._set_link_state("lost", str(exc), fault_of(exc, link=self.key))
+                lost = LinkLost(str(exc), kind=exc.kind, **exc.data)
+                raise lost from None
             link.outcome_observer = self._counters.record
             self._link = link
             self._set_link_state("connected", self.endpoint.describe())
         return self._link
 
-    def _close_link(self, state: str, message: str) -> None:
+    def _close_link(self, state: str, message: str, fault: Fault | None = None) -> None:
         if self._link is not None:
-            self._link.close()
+            try:
+                self._link.close()
+            except Exception:  # closing a broken link must not stop the worker
+                pass
             self._link = None
-        self._set_link_state(state, message)
+        self._set_link_state(state, message, fault)
 
-    def _set_link_state(self, state: str, message: str) -> None:
+    def _set_link_state(self, state: str, message: str, fault: Fault | None = None) -> None:
         if state != self._link_state:
             self._link_state = state
-            self.linkStateChanged.emit(state, message)
+            self.linkStateChanged.emit(state, message, fault)
 
     def _on_frame(self, direction: str, unit: int, data: bytes, _mono: float) -> None:
         self.frameLogged.emit(FrameRecord(time.time(), direction, unit, data))
@@ -310,7 +341,7 @@ class LinkWorker(QThread):
             units = list(self._poll_units)
             interval = self._interval
             focus = self._focus
-        if not units:
+        if not units or self.endpoint is None:
             self._sweep_pending = []
             return False
         now = time.monotonic()
@@ -344,12 +375,12 @@ class LinkWorker(QThread):
             self._ensure_link()
             return True
         except LinkLost as exc:
-            message = str(exc)
+            fault = fault_of(exc, link=self.key)
         if now >= self._next_sweep_at:
             self._sweep_number += 1
             self._next_sweep_at = now + max(interval, self.reopen_interval)
             self._sweep_pending = []
-            self._sweep_results = [self._lost_result(u, message) for u in units]
+            self._sweep_results = [self._lost_result(u, fault) for u in units]
             for r in self._sweep_results:
                 self.unitUpdated.emit(r)
             self._finish_sweep()
@@ -358,8 +389,10 @@ class LinkWorker(QThread):
                 self._cond.wait(self.reopen_interval)
         return True
 
-    def _lost_result(self, unit: int, message: str) -> UnitResult:
-        result = UnitResult(unit, time.time(), None, f"link lost: {message}", "lost")
+    def _lost_result(self, unit: int, fault: Fault) -> UnitResult:
+        fault = Fault(fault.kind, f"link lost: {fault.message}", unit=unit, link=self.key, detail=fault.detail,
+                      data=fault.data)
+        result = UnitResult(unit, time.time(), None, fault, "lost")
         self._units.setdefault(unit, _UnitState()).last = result
         return result
 
@@ -388,14 +421,18 @@ class LinkWorker(QThread):
                 state.offline = False
                 result = UnitResult(unit, time.time(), decode_registers(unit, state.registers))
         except LinkLost as exc:
-            self._close_link("lost", str(exc))
-            result = self._lost_result(unit, str(exc))
-        except LinkError as exc:
+            fault = fault_of(exc, link=self.key)
+            self._close_link("lost", str(exc), fault)
+            result = self._lost_result(unit, fault)
+        except Exception as exc:  # a link error, or a bug: the unit's fault, and the sweep goes on
+            fault = fault_of(exc, link=self.key, unit=unit)
             state.misses += 1
             state.offline = state.misses >= self.offline_after
-            message = (f"offline after {state.misses} failed polls, re-polled every {self.offline_every} "
-                       f"sweeps: {exc}") if state.offline else str(exc)
-            result = UnitResult(unit, time.time(), None, message, "offline" if state.offline else "error")
+            if state.offline:
+                fault = Fault(fault.kind, f"offline after {state.misses} failed polls, re-polled every "
+                              f"{self.offline_every} sweeps: {fault.message}", unit=unit, link=self.key,
+                              detail=fault.detail, data={**fault.data, "misses": state.misses})
+            result = UnitResult(unit, time.time(), None, fault, "offline" if state.offline else "error")
         state.last = result
         self.unitUpdated.emit(result)
         return result

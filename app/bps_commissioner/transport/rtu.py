@@ -19,6 +19,7 @@ from pymodbus.framer import FramerRTU
 from pymodbus.pdu import DecodePDU, ModbusPDU
 
 from bps_commissioner.device.bus import BusSettings
+from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.transport.errors import FrameError, LinkLost, NoReplyError, PortError
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu
 
@@ -84,19 +85,23 @@ def port_error(port: str, exc: Exception, settings: BusSettings | None = None) -
     lowered = text.lower()
     if code == errno.EINVAL and settings is not None:
         return PortError(f"Serial port {port} does not accept the settings {settings} ({text}): the "
-                         f"adapter or its driver may not support them.")
+                         f"adapter or its driver may not support them.", kind=FaultKind.PORT_SETTINGS, port=port,
+                         settings=str(settings))
     if code == errno.ENOENT or "filenotfound" in lowered or "cannot find the file" in lowered:
         return PortError(f"Serial port {port} does not exist. Check that the USB-RS485 adapter is "
-                         f"plugged in, or pick another port. {_describe_ports()}")
+                         f"plugged in, or pick another port. {_describe_ports()}",
+                         kind=FaultKind.PORT_MISSING, port=port)
     if code in (errno.EBUSY, errno.EAGAIN) or "exclusively lock" in lowered or "busy" in lowered \
             or (sys.platform == "win32" and ("access is denied" in lowered or "permissionerror" in lowered)):
         return PortError(f"Serial port {port} is busy: another program has it open (a terminal such "
-                         f"as PuTTY, the vendor's tool, or another BPS Commissioner). Close it and try again.")
+                         f"as PuTTY, the vendor's tool, or another BPS Commissioner). Close it and try again.",
+                         kind=FaultKind.PORT_BUSY, port=port)
     if code in (errno.EACCES, errno.EPERM) or "permission" in lowered:
         hint = ("add your user to the 'dialout' group (sudo usermod -aG dialout $USER) and log in again"
                 if sys.platform.startswith("linux") else "ask for access to the port or pick another")
-        return PortError(f"No permission to open serial port {port}: {hint}.")
-    return PortError(f"Serial port {port} could not be opened: {text}. Replug the adapter or pick another port.")
+        return PortError(f"No permission to open serial port {port}: {hint}.", kind=FaultKind.PORT_DENIED, port=port)
+    return PortError(f"Serial port {port} could not be opened: {text}. Replug the adapter or pick another port.",
+                     kind=FaultKind.PORT_FAILED, port=port)
 
 
 class RtuLink(ModbusLink):
@@ -152,7 +157,8 @@ class RtuLink(ModbusLink):
     def _lost(self, exc: Exception) -> None:
         self.close()
         raise LinkLost(f"Lost the serial port {self.port} ({exc}): the adapter may have been "
-                       f"unplugged. Replug it; the link reopens by itself.") from None
+                       f"unplugged. Replug it; the link reopens by itself.", kind=FaultKind.PORT_LOST,
+                       port=self.port) from None
 
     def _read_until(self, ser: serial.Serial, buf: bytearray, want: int, deadline: float) -> None:
         """Read into ``buf`` until it holds ``want`` bytes or ``deadline`` passes.
@@ -215,7 +221,8 @@ class RtuLink(ModbusLink):
         if not buf:
             waited = done - sent
             raise NoReplyError(f"No reply from unit {unit} at {bus} on {self.port} within "
-                               f"{waited * 1000:.0f} ms. {NO_REPLY_HINT}", unit, waited)
+                               f"{waited * 1000:.0f} ms. {NO_REPLY_HINT}", unit, waited,
+                               settings=str(bus), port=self.port)
         return self._check(unit, request, bytes(buf), want)
 
     def _check(self, unit: int, request: ModbusPDU, data: bytes, want: int) -> ModbusPDU:

@@ -51,6 +51,7 @@ from pysnmp.hlapi.v3arch.asyncio import (
 )
 from pysnmp.proto import errind, rfc1902, rfc1905
 
+from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.oids import (
     CHAIN_ADDRESSES,
@@ -86,9 +87,13 @@ MIN_KEY_LENGTH = 8
 class SnmpError(LinkError):
     """The agent answered, but with an error (an error status, a report)."""
 
+    kind = FaultKind.PROTOCOL
+
 
 class SnmpAuthError(SnmpError):
     """SNMPv3: unknown user, wrong key, wrong security level, or unknown context."""
+
+    kind = FaultKind.AUTH_FAILED
 
 
 @dataclass(frozen=True)
@@ -295,7 +300,8 @@ class SnmpLink:
                 if self.credentials.context:
                     hint += f", or it does not know the context {self.credentials.context!r} (--v3-context)"
             raise NoReplyError(f"No SNMP reply from {where} within {waited:g} s "
-                               f"({1 + self.retries} tries): {hint}.", 0, waited)
+                               f"({1 + self.retries} tries): {hint}.", 0, waited,
+                               kind=FaultKind.SNMP_NO_REPLY, host=where)
         if isinstance(indication, _AUTH_INDICATIONS):
             reasons = {
                 errind.UnknownUserName: "the agent does not know this user",

@@ -10,6 +10,7 @@ from pymodbus.framer import FramerSocket
 from pymodbus.pdu import DecodePDU, ModbusPDU
 
 from bps_commissioner.device.address import parse_host
+from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.transport.errors import ConnectError, FrameError, LinkLost, NoReplyError
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu
 
@@ -44,19 +45,21 @@ class TcpLink(ModbusLink):
         except ConnectionRefusedError:
             raise ConnectError(f"Connection to {where} refused: nothing listens there. Check the IP "
                                f"address, and that Modbus TCP is switched on in the unit's web page "
-                               f"(Network > Modbus) with this port (default 502).") from None
+                               f"(Network > Modbus) with this port (default 502).", kind=FaultKind.REFUSED,
+                               host=where) from None
         except socket.gaierror:
             raise ConnectError(f"Host name {self.host!r} could not be resolved: check the spelling "
-                               f"or use the unit's IP address.") from None
+                               f"or use the unit's IP address.", kind=FaultKind.HOST_UNKNOWN, host=self.host) from None
         except (socket.timeout, TimeoutError):
             raise ConnectError(f"No answer from {where} within {self.timeout:g} s: the host is down, "
                                f"the IP address is wrong, or a firewall drops the traffic. "
-                               f"Check the cable and the laptop's IP settings.") from None
+                               f"Check the cable and the laptop's IP settings.", kind=FaultKind.TIMEOUT, host=where,
+                               waited=self.timeout) from None
         except OSError as exc:
             if exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EADDRNOTAVAIL):
                 raise ConnectError(f"Host {where} is unreachable ({exc.strerror}): check the cable and "
-                                   f"that the laptop has an address in the unit's subnet.") from None
-            raise ConnectError(f"Could not connect to {where}: {exc.strerror or exc}.") from None
+                                   f"that the laptop has an address in the unit's subnet.", host=where) from None
+            raise ConnectError(f"Could not connect to {where}: {exc.strerror or exc}.", host=where) from None
         self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def close(self) -> None:
@@ -108,11 +111,12 @@ class TcpLink(ModbusLink):
             self.close()  # a late reply must not be taken for the next request's
             waited = time.monotonic() - start
             raise NoReplyError(f"No reply from unit {unit} at {self.description} within "
-                               f"{waited * 1000:.0f} ms. {NO_REPLY_HINT}", unit, waited) from None
+                               f"{waited * 1000:.0f} ms. {NO_REPLY_HINT}", unit, waited,
+                               host=self.description) from None
         except OSError as exc:
             self.close()
             raise LinkLost(f"Connection to {self.description} lost ({exc}). It reconnects on the "
-                           f"next request.") from None
+                           f"next request.", host=self.description) from None
         if header[2:4] != b"\x00\x00":
             raise FrameError(f"reply from {self.description} is not Modbus (protocol id "
                              f"{header[2:4].hex()})", unit)

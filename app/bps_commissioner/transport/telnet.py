@@ -29,6 +29,7 @@ import socket
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.transport.errors import ConnectError, LinkError, LinkLost
 
 DEFAULT_PORT = 23
@@ -65,13 +66,19 @@ class TelnetError(LinkError):
 class TelnetTimeout(TelnetError):
     """The unit did not show the expected prompt in time."""
 
+    kind = FaultKind.TIMEOUT
+
 
 class TelnetLoginError(TelnetError):
     """The unit refused the account or password."""
 
+    kind = FaultKind.AUTH_FAILED
+
 
 class TelnetProtocolError(TelnetError):
     """A reply this client could not understand; the message includes the raw dialogue."""
+
+    kind = FaultKind.PROTOCOL
 
 
 @dataclass(frozen=True)
@@ -259,15 +266,17 @@ class TelnetSession:
                 asyncio.open_connection(self.host, self.port), self.timeout)
         except ConnectionRefusedError:
             raise ConnectError(f"Connection to {where} refused: Telnet is off on the unit (it is disabled "
-                               f"by default: web UI Network > Telnet) or it uses another port.") from None
+                               f"by default: web UI Network > Telnet) or it uses another port.", kind=FaultKind.REFUSED,
+                               host=where) from None
         except socket.gaierror:
             raise ConnectError(f"Host name {self.host!r} could not be resolved: check the spelling or use "
-                               f"the unit's IP address.") from None
+                               f"the unit's IP address.", kind=FaultKind.HOST_UNKNOWN, host=self.host) from None
         except (asyncio.TimeoutError, TimeoutError):
             raise ConnectError(f"No answer from {where} within {self.timeout:g} s: the host is down, the "
-                               f"IP address is wrong, or a firewall drops the traffic.") from None
+                               f"IP address is wrong, or a firewall drops the traffic.", kind=FaultKind.TIMEOUT,
+                               host=where, waited=self.timeout) from None
         except OSError as exc:
-            raise ConnectError(f"Could not connect to {where}: {exc.strerror or exc}.") from None
+            raise ConnectError(f"Could not connect to {where}: {exc.strerror or exc}.", host=where) from None
         writer = self._writer
         self._telnet = _TelnetProtocol(lambda data: writer.write(data))
 

@@ -39,6 +39,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.transport.errors import LinkError
 
 DEFAULT_PORT = 69
@@ -83,8 +84,10 @@ class TftpError(LinkError):
 class TftpRemoteError(TftpError):
     """The unit answered with an ERROR packet (``code``, ``text``)."""
 
+    kind = FaultKind.UPLOAD_REFUSED
+
     def __init__(self, message: str, code: int, text: str, during_request: bool):
-        super().__init__(message)
+        super().__init__(message, code=code)
         self.code = code
         self.text = text
         self.during_request = during_request  # refused the write request itself
@@ -97,8 +100,10 @@ class TftpNoAnswer(TftpError):
     was sent and only the last block's acknowledgement is missing (the unit may already be
     restarting: verify it rather than assume a failure)."""
 
+    kind = FaultKind.TIMEOUT
+
     def __init__(self, message: str, blocks_acked: int, final_block: bool, waited: float):
-        super().__init__(message)
+        super().__init__(message, waited=waited)
         self.blocks_acked = blocks_acked
         self.final_block = final_block
         self.waited = waited
@@ -106,6 +111,8 @@ class TftpNoAnswer(TftpError):
 
 class TftpCancelled(TftpError):
     """The user cancelled the upload."""
+
+    kind = FaultKind.CANCELLED
 
     def __init__(self, message: str, blocks_acked: int):
         super().__init__(message)

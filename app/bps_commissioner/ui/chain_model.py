@@ -88,6 +88,7 @@ class LinkInfo:
     endpoint: Any
     state: str = "connecting"
     message: str = ""
+    fault: Any = None  # the Fault of a lost link
 
 
 def unit_title(address: int, chain: bool = False) -> str:
@@ -204,11 +205,11 @@ class ChainModel(QStandardItemModel):
         for k in [k for k in self._units if k[0] == key]:
             del self._units[k]
 
-    def set_link_state(self, key: str, state: str, message: str) -> None:
+    def set_link_state(self, key: str, state: str, message: str, fault: Any = None) -> None:
         link = self._links.get(key)
         if link is None:
             return
-        link.state, link.message = state, message
+        link.state, link.message, link.fault = state, message, fault
         self._render_link(key)
 
     def _render_link(self, key: str) -> None:
@@ -225,7 +226,7 @@ class ChainModel(QStandardItemModel):
         name.setText(text)
         name.setData(link.state, STATE_ROLE)
         if link.state == "lost":
-            error = describe_link_error(link.message)
+            error = describe_link_error(link.fault)
             name.setIcon(icon("link-lost"))
             name.setForeground(state_color(UnitState.ALARM))
             name.setToolTip(f"{link.endpoint.describe()}\n{error.title}\n{error.hint}\n\n{error.detail}")
@@ -371,7 +372,7 @@ class ChainModel(QStandardItemModel):
             return conflict_advice(info.address)
         result = info.result
         if result is not None and result.error:
-            error = describe_unit_error(result.error, result.state, info.address)
+            error = describe_unit_error(result.fault, result.state, info.address)
             return f"{error.title}\n{error.hint}"
         if info.assessment.alarms:
             return QCoreApplication.translate("ChainModel", "In alarm: %1").replace("%1", ", ".join(

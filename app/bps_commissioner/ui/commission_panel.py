@@ -709,9 +709,9 @@ class CommissionPanel(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(f"{self._link_text} – {text}" if text else self._link_text)
 
-    def _on_job_progress(self, key: str, job_id: int, done: int, total: int, text: str) -> None:
+    def _on_job_progress(self, key: str, job_id: int, progress: Any) -> None:
         if self._job == (key, job_id):
-            self._on_progress(done, total, text)
+            self._on_progress(progress.done, progress.total, progress.text)
 
     def _on_job_finished(self, key: str, result: Any) -> None:
         if self._job is None or self._job != (key, result.job_id):

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
+from bps_commissioner.device.faults import Fault, FaultKind
 from bps_commissioner.services.manager import LinkManager
 from bps_commissioner.services.worker import Job, JobResult, Priority
 
@@ -28,7 +29,7 @@ class LinkHandle(QObject):
     """The link ``key`` of ``manager``, with a LinkWorker's job interface and signals."""
 
     jobFinished = Signal(object)  # JobResult
-    jobProgress = Signal(int, int, int, str)  # job id, done, total, text
+    jobProgress = Signal(int, object)  # job id, Progress
     unitUpdated = Signal(object)  # UnitResult
 
     def __init__(self, manager: LinkManager, key: str, parent: QObject | None = None):
@@ -47,7 +48,8 @@ class LinkHandle(QObject):
         if not self.alive:
             job_id = next(_dead_ids)
             error = QCoreApplication.translate("LinkHandle", "the link is closed: connect again")
-            QTimer.singleShot(0, self, lambda: self.jobFinished.emit(JobResult(job_id, error=error)))
+            fault = Fault(FaultKind.LINK_ERROR, error, link=self.key)
+            QTimer.singleShot(0, self, lambda: self.jobFinished.emit(JobResult(job_id, fault=fault)))
             return job_id
         return self.manager.submit(self.key, job, priority)
 
@@ -63,10 +65,10 @@ class LinkHandle(QObject):
         if key == self.key:
             self.jobFinished.emit(result)
 
-    @Slot(str, int, int, int, str)
-    def _on_job_progress(self, key: str, job_id: int, done: int, total: int, text: str) -> None:
+    @Slot(str, int, object)
+    def _on_job_progress(self, key: str, job_id: int, progress: Any) -> None:
         if key == self.key:
-            self.jobProgress.emit(job_id, done, total, text)
+            self.jobProgress.emit(job_id, progress)
 
     @Slot(str, object)
     def _on_unit(self, key: str, result: Any) -> None:

@@ -366,15 +366,16 @@ class MainWindow(QMainWindow):
             self._select_first_unit()
 
     def _on_link_state(self, key: str, state: str, message: str) -> None:
-        self.model.set_link_state(key, state, message)
+        fault = self.manager.link_fault(key)
+        self.model.set_link_state(key, state, message, fault)
         label = self.link_label(key)
         if state == "lost":
-            error = describe_link_error(message)
+            error = describe_link_error(fault)
             self.statusBar().showMessage(f"{label}: {error.title}. {error.hint}")
         elif state == "connected":
             self.statusBar().showMessage(self.tr("Connected: %1").replace("%1", label), 5000)
         if self._selected[0] == key:
-            self.unit_view.set_link_problem((state, message) if state == "lost" else None)
+            self.unit_view.set_link_problem((state, fault) if state == "lost" else None)
 
     def _on_unit(self, key: str, result: Any) -> None:
         info = self.model.update_unit(key, result)
@@ -434,8 +435,8 @@ class MainWindow(QMainWindow):
             if info is not None and info.phases:
                 history.phases = info.phases
             self.plots.set_history(history, self._plot_title())
-            state, message = self.manager.link_state(key) if key in self.manager.keys() else ("closed", "")
-            self.unit_view.set_link_problem((state, message) if state == "lost" else None)
+            state, _message = self.manager.link_state(key) if key in self.manager.keys() else ("closed", "")
+            self.unit_view.set_link_problem((state, self.manager.link_fault(key)) if state == "lost" else None)
         else:
             self.unit_view.set_unit(None, None, None)
             self.plots.set_history(None)

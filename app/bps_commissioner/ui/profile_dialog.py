@@ -12,6 +12,8 @@ what still differs is written).
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -293,8 +295,9 @@ class ProfileDialog(QDialog):
         self.summary.setStyleSheet("")
         self._update_buttons()
 
-    @Slot(int, int, int, str)
-    def _on_job_progress(self, job_id: int, done: int, total: int, text: str) -> None:
+    @Slot(int, object)
+    def _on_job_progress(self, job_id: int, progress: Any) -> None:
+        done, total, text = progress.done, progress.total, progress.text
         if job_id == self._job:
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from bps_commissioner.device.bus import BAUD_RATES, BusSettings
 from bps_commissioner.services.endpoints import SerialEndpoint
-from bps_commissioner.services.manager import SCAN_ADDRESS, SCAN_DETECT, LinkManager, parse_scan_progress
+from bps_commissioner.services.manager import SCAN_ADDRESS, SCAN_DETECT, LinkManager
 from bps_commissioner.services.scan import ScanResult
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.errors import conflict_advice, describe_link_error
@@ -174,17 +174,18 @@ class ScanDialog(QDialog):
         if not running:
             self.start_button.setFocus()
 
-    def _on_progress(self, key: str, job_id: int, done: int, total: int, text: str) -> None:
+    def _on_progress(self, key: str, job_id: int, progress: Any) -> None:
         if key != self.key or job_id != self._job:
             return
-        phase, detail = parse_scan_progress(text)
+        done, total = progress.done, progress.total
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        if phase == SCAN_DETECT:
+        if progress.step == SCAN_DETECT:
             self.status.setText(self.tr("Detecting the bus settings: trying %1 (%2 of %3)…").replace(
-                "%1", detail).replace("%2", str(done + 1)).replace("%3", str(total)))
-        elif phase == SCAN_ADDRESS:
-            self.status.setText(self.tr("Scanning address %1 (%2 of %3)…").replace("%1", detail).replace(
+                "%1", str(progress.get("settings", ""))).replace("%2", str(done + 1)).replace("%3", str(total)))
+        elif progress.step == SCAN_ADDRESS:
+            self.status.setText(self.tr("Scanning address %1 (%2 of %3)…").replace(
+                "%1", str(progress.get("address", ""))).replace(
                 "%2", str(min(done + 1, total))).replace("%3", str(total)))
 
     def _on_finished(self, key: str, job: Any) -> None:
@@ -193,7 +194,7 @@ class ScanDialog(QDialog):
         self._job = None
         self._set_running(False)
         if job.error:
-            error = describe_link_error(job.error)
+            error = describe_link_error(job.fault)
             self.status.setText(self.tr("The scan failed: %1").replace("%1", f"{error.title}. {error.hint}\n"
                                                                           f"{error.detail}"))
             return

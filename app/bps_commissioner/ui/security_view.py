@@ -10,8 +10,6 @@ They are advice, not errors: orange, with an icon and a word for the severity.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -27,11 +25,6 @@ def severity_text(severity: str) -> str:
             "low": translate("SecurityView", "minor")}.get(severity, severity)
 
 
-def _group(pattern: str, text: str, default: str = "") -> str:
-    m = re.search(pattern, text)
-    return m.group(1) if m else default
-
-
 def finding_texts(f: Finding) -> tuple[str, str]:
     """(what, what to do) of a finding, translated."""
     code = f.code
@@ -40,12 +33,12 @@ def finding_texts(f: Finding) -> tuple[str, str]:
                 translate("SecurityView", "Change the password (Telnet menu 3, or the web UI System > Users) "
                                           "before leaving the site."))
     if code == "telnet-cleartext":
-        user = _group(r"account \((.*?)\)", f.message)
+        user = str(f.data.get("user", ""))
         return (translate("SecurityView", "Telnet is enabled: the account (%1) and its password cross the network "
                                           "in cleartext.").replace("%1", user),
                 translate("SecurityView", "Disable Telnet in the web UI (Network > Telnet) once commissioning is "
                                           "done."))
-    version = _group(r"SNMP v(\w+)", f.message)
+    version = str(f.data.get("version", ""))
     if code == "snmp-factory-community":
         return (translate("SecurityView", "The unit answers SNMP v%1 to the factory community.").replace("%1", version),
                 translate("SecurityView", "Set your own read and write communities in the web UI (Network > SNMP), "
@@ -63,7 +56,7 @@ def finding_texts(f: Finding) -> tuple[str, str]:
         return (translate("SecurityView", "SNMPv3 is used without privacy: values cross the network in cleartext."),
                 translate("SecurityView", "Give the SNMPv3 account a privacy key and use privacy (authPriv)."))
     if code == "snmpv3-weak-algorithms":
-        weak = _group(r"uses (.+?), which", f.message).replace(" and ", ", ")
+        weak = ", ".join(f.data.get("weak", ()))
         return (translate("SecurityView", "SNMPv3 uses %1, which are considered weak.").replace("%1", weak),
                 translate("SecurityView", "Prefer SHA-256 (or at least SHA) and AES if the unit supports them."))
     return f.message, f.advice

@@ -508,8 +508,9 @@ class ThresholdEditor(QWidget):
         if result.address == self.unit and result.reading is not None and result.error is None:
             self.set_reading(result.reading)
 
-    @Slot(int, int, int, str)
-    def _on_job_progress(self, job_id: int, done: int, total: int, _text: str) -> None:
+    @Slot(int, object)
+    def _on_job_progress(self, job_id: int, progress: Any) -> None:
+        done, total = progress.done, progress.total
         if job_id == self._write_job:
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)

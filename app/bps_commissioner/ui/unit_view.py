@@ -40,7 +40,7 @@ class UnitView(QWidget):
         self._address: int | None = None
         self._info: UnitInfo | None = None
         self._link_label = ""
-        self._link_problem: tuple[str, str] | None = None  # (state, message) of a lost link
+        self._link_problem: tuple[str, Any] | None = None  # (state, Fault) of a lost link
         self._link_summary: Callable[[], tuple[str, str]] | None = None  # a link row is selected
 
         # the empty state: nothing selected
@@ -162,7 +162,7 @@ class UnitView(QWidget):
         self.stack.setCurrentIndex(1 if address is not None else 0)
         self.show_unit(info)
 
-    def set_link_problem(self, problem: tuple[str, str] | None) -> None:
+    def set_link_problem(self, problem: tuple[str, Any] | None) -> None:
         """The selected unit's link is lost: (state, message); None when it is fine."""
         self._link_problem = problem
         self._show_banner()
@@ -213,7 +213,7 @@ class UnitView(QWidget):
             return
         result = info.result if info is not None else None
         if result is not None and result.error:
-            error = describe_unit_error(result.error, result.state, info.address)
+            error = describe_unit_error(result.fault, result.state, info.address)
             detail = f"{error.hint}\n{error.detail}" if error.hint else error.detail
             counters = info.diagnostics
             if counters is not None and (counters.garbled or counters.timeouts):
