@@ -9,6 +9,7 @@ import threading
 from typing import Any
 
 from bps_commissioner.device.bus import BAUD_RATES, PARITIES, BusSettings, parse_units
+from bps_commissioner.device.ports import MODBUS_TCP_PORT
 from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, ModbusLink
 from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT
@@ -93,7 +94,7 @@ def bus_settings(args: argparse.Namespace) -> BusSettings:
     return BusSettings(args.baud, args.parity, args.stopbits)
 
 
-def tcp_address(text: str, default_port: int = 502, *, option: str = "--tcp",
+def tcp_address(text: str, default_port: int = MODBUS_TCP_PORT, *, option: str = "--tcp",
                 allow_zero: bool = False) -> tuple[str, int]:
     try:
         return parse_host(text, default_port, allow_zero=allow_zero)

@@ -45,6 +45,7 @@ from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.bus import ADDRESSES, BAUD_RATES, PARITIES, STOP_BITS, BusSettings
 from bps_commissioner.device.jsonfile import JsonArray, JsonFileError, JsonObject, loads
 from bps_commissioner.device.limits import RATINGS
+from bps_commissioner.device.ports import TELNET_PORT
 from bps_commissioner.device.oids import CHAIN_ADDRESSES, V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
 from bps_commissioner.device.registers import Section, quantities
 
@@ -62,7 +63,6 @@ UNIT_KEYS = ("address", "link", "name", "phases", "rating", "probes", "profile",
 PROBES: tuple[str, ...] = tuple(q.key for q in quantities(Section.SENSORS))
 SNMP_VERSIONS = ("1", "2c", "3")
 DEFAULT_PORTS = {"tcp": 502, "snmp": 161}
-TELNET_PORT = 23
 
 
 class PlanError(JsonFileError):

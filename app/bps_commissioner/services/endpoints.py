@@ -6,12 +6,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from bps_commissioner.device.bus import BusSettings
+from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.faults import FaultKind
+from bps_commissioner.device.ports import (
+    FACTORY_USER, HTTP_PORT, MODBUS_TCP_PORT, SNMP_PORT, TELNET_PORT, TFTP_PORT,
+)
 from bps_commissioner.device.oids import V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
 from bps_commissioner.transport.errors import ConnectError
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink
 from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT, RtuLink
-from bps_commissioner.transport.tcp import DEFAULT_PORT, DEFAULT_TIMEOUT, TcpLink
+from bps_commissioner.transport.tcp import DEFAULT_TIMEOUT, TcpLink
+
+DEFAULT_PORT = MODBUS_TCP_PORT
+#: How long a unit may take to answer: on serial on top of the bytes' wire time; on TCP.
+DEFAULT_SERIAL_TIMEOUT = DEFAULT_REPLY_TIMEOUT
+DEFAULT_TCP_TIMEOUT = DEFAULT_TIMEOUT
 
 
 def _opened(link: ModbusLink) -> ModbusLink:
@@ -63,7 +72,7 @@ class TcpEndpoint:
         return _opened(self.create_link(observer))
 
 
-SNMP_DEFAULT_PORT = 161
+SNMP_DEFAULT_PORT = SNMP_PORT
 SNMP_VERSIONS = ("1", "2c", "3")
 #: The read community of a unit as it leaves the factory (a security finding when it works).
 FACTORY_COMMUNITY = "public"
@@ -163,3 +172,9 @@ class SnmpEndpoint:
 
 
 Endpoint = SerialEndpoint | TcpEndpoint | SnmpEndpoint
+
+
+__all__ = ["DEFAULT_PORT", "DEFAULT_SERIAL_TIMEOUT", "DEFAULT_TCP_TIMEOUT", "Endpoint", "FACTORY_COMMUNITY",
+           "FACTORY_USER", "HTTP_PORT", "MAX_READ_COUNT", "MODBUS_TCP_PORT", "SNMP_DEFAULT_PORT", "SNMP_PORT",
+           "SNMP_VERSIONS", "SerialEndpoint", "SnmpEndpoint", "TELNET_PORT", "TFTP_PORT", "TcpEndpoint",
+           "parse_host"]

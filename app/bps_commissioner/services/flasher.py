@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 from PySide6.QtCore import QThread, Signal
 
 from bps_commissioner.device.limits import RATINGS, format_value
+from bps_commissioner.device.ports import MODBUS_TCP_PORT, TELNET_PORT, TFTP_PORT
 from bps_commissioner.device.profile import profile_from_thresholds
 from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.audit import default_audit_path
@@ -144,9 +145,9 @@ class FlashTarget:
     """One master to flash. ``unit``: its Modbus unit id for the threshold backup."""
 
     host: str
-    tftp_port: int = 69
-    telnet_port: int = 23
-    modbus_port: int = 502
+    tftp_port: int = TFTP_PORT
+    telnet_port: int = TELNET_PORT
+    modbus_port: int = MODBUS_TCP_PORT
     unit: int = 1
     user: str = "admin"
 

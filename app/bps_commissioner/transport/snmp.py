@@ -52,6 +52,7 @@ from pysnmp.hlapi.v3arch.asyncio import (
 from pysnmp.proto import errind, rfc1902, rfc1905
 
 from bps_commissioner.device.faults import FaultKind
+from bps_commissioner.device.ports import SNMP_PORT
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.oids import (
     CHAIN_ADDRESSES,
@@ -65,7 +66,7 @@ from bps_commissioner.device.oids import (
 )
 from bps_commissioner.transport.errors import ConnectError, LinkError, NoReplyError
 
-DEFAULT_PORT = 161
+DEFAULT_PORT = SNMP_PORT
 DEFAULT_TIMEOUT = 2.0
 DEFAULT_RETRIES = 1
 #: Objects per GET request before the agent asks for less (tooBig). A unit has 37.

@@ -11,10 +11,11 @@ from pymodbus.pdu import DecodePDU, ModbusPDU
 
 from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.faults import FaultKind
+from bps_commissioner.device.ports import MODBUS_TCP_PORT
 from bps_commissioner.transport.errors import ConnectError, FrameError, LinkLost, NoReplyError
 from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu
 
-DEFAULT_PORT = 502
+DEFAULT_PORT = MODBUS_TCP_PORT
 DEFAULT_TIMEOUT = 2.0
 
 NO_REPLY_HINT = ("Check the unit address (Modbus unit ID) and that the unit is powered; behind a "

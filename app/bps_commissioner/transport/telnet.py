@@ -30,14 +30,13 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from bps_commissioner.device.faults import FaultKind
+from bps_commissioner.device.ports import FACTORY_PASSWORD, FACTORY_USER, TELNET_PORT
 from bps_commissioner.transport.errors import ConnectError, LinkError, LinkLost
 
-DEFAULT_PORT = 23
+DEFAULT_PORT = TELNET_PORT
 DEFAULT_TIMEOUT = 5.0
 HIDDEN = "********"
 #: The factory login of a BPS2000v2 (PROTOCOL.md section 1).
-FACTORY_USER = "admin"
-FACTORY_PASSWORD = "admin"
 
 IAC, DONT, DO, WONT, WILL, SB, SE, NOP, GA = 255, 254, 253, 252, 251, 250, 240, 241, 249
 ECHO, SGA = 1, 3

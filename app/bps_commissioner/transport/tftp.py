@@ -40,9 +40,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from bps_commissioner.device.faults import FaultKind
+from bps_commissioner.device.ports import TFTP_PORT
 from bps_commissioner.transport.errors import LinkError
 
-DEFAULT_PORT = 69
+DEFAULT_PORT = TFTP_PORT
 BLOCK_SIZE = 512
 
 RRQ, WRQ, DATA, ACK, ERROR, OACK = 1, 2, 3, 4, 5, 6

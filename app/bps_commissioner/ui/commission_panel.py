@@ -44,8 +44,8 @@ from bps_commissioner.services.commission import (
 )
 from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
 from bps_commissioner.services.worker import Priority
-from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT
-from bps_commissioner.transport.tcp import DEFAULT_TIMEOUT
+from bps_commissioner.services.endpoints import DEFAULT_SERIAL_TIMEOUT as DEFAULT_REPLY_TIMEOUT
+from bps_commissioner.services.endpoints import DEFAULT_TCP_TIMEOUT as DEFAULT_TIMEOUT
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.icons import icon
 
@@ -768,7 +768,7 @@ class CommissionPanel(QWidget):
     def _ask_secrets(self, plan: Plan) -> None:
         """The Telnet passwords and SNMPv3 keys the plan needs, from the environment or the
         keyring, else asked for here (a hidden field); never kept beyond this session."""
-        from bps_commissioner.transport.telnet import FACTORY_USER
+        from bps_commissioner.services.endpoints import FACTORY_USER
 
         wanted: list[tuple[secrets.SecretKind, str, str]] = []
         for link in plan.links:

@@ -35,9 +35,8 @@ from bps_commissioner.services.endpoints import (
 from bps_commissioner.services.manager import PortInfo, serial_ports
 from bps_commissioner.services.secrets import SNMP_AUTH_KEY, SNMP_PRIV_KEY, TELNET_PASSWORD
 from bps_commissioner.services.telnet_jobs import TelnetTarget
-from bps_commissioner.transport.tcp import DEFAULT_PORT, parse_host
-from bps_commissioner.transport.telnet import DEFAULT_PORT as TELNET_DEFAULT_PORT
-from bps_commissioner.transport.telnet import FACTORY_USER
+from bps_commissioner.services.endpoints import DEFAULT_PORT, FACTORY_USER, parse_host
+from bps_commissioner.services.endpoints import TELNET_PORT as TELNET_DEFAULT_PORT
 
 #: The shortest SNMPv3 key RFC 3414 allows.
 MIN_KEY_LENGTH = 8

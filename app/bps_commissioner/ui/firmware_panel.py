@@ -47,7 +47,7 @@ from bps_commissioner.services.flasher import (
     web_url,
 )
 from bps_commissioner.services.manager import LinkManager
-from bps_commissioner.transport.tcp import DEFAULT_PORT, parse_host
+from bps_commissioner.services.endpoints import DEFAULT_PORT, parse_host
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.settings import settings
 

@@ -39,8 +39,8 @@ from bps_commissioner.services.telnet_jobs import (
     TelnetOutcome, TelnetTarget,
 )
 from bps_commissioner.services.telnet_thresholds import FIELDS, TELNET_QUANTITIES, validate
-from bps_commissioner.transport.telnet import DEFAULT_PORT as TELNET_DEFAULT_PORT
-from bps_commissioner.transport.telnet import FACTORY_USER
+from bps_commissioner.services.endpoints import FACTORY_USER
+from bps_commissioner.services.endpoints import TELNET_PORT as TELNET_DEFAULT_PORT
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.network import NetworkSession, is_networked
 
