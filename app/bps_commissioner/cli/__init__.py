@@ -18,7 +18,7 @@ from typing import Sequence
 
 from bps_commissioner import __version__
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
-from bps_commissioner.transport.errors import LinkError
+from bps_commissioner.services.links import LinkError
 
 COMMANDS = ("gui", "read", "scan", "monitor", "thresholds", "plan", "commission", "flash", "telnet", "energy",
             "simulate", "self-test")

@@ -11,9 +11,10 @@ from typing import Any
 from bps_commissioner.device.bus import BAUD_RATES, PARITIES, BusSettings, parse_units
 from bps_commissioner.device.ports import MODBUS_TCP_PORT
 from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
-from bps_commissioner.transport.modbus import MAX_READ_COUNT, ModbusLink
-from bps_commissioner.transport.rtu import DEFAULT_REPLY_TIMEOUT
-from bps_commissioner.transport.tcp import DEFAULT_TIMEOUT, parse_host
+from bps_commissioner.services.endpoints import DEFAULT_SERIAL_TIMEOUT as DEFAULT_REPLY_TIMEOUT
+from bps_commissioner.services.endpoints import DEFAULT_TCP_TIMEOUT as DEFAULT_TIMEOUT
+from bps_commissioner.services.endpoints import parse_host
+from bps_commissioner.services.links import MAX_READ_COUNT, ModbusLink
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 

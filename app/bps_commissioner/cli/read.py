@@ -11,8 +11,7 @@ from typing import Any, Sequence
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, add_link_options, make_link
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.registers import BY_KEY, MONITORED, PHASES, Section, quantities
-from bps_commissioner.transport.errors import ConnectError, LinkError, PortError
-from bps_commissioner.transport.modbus import ModbusLink
+from bps_commissioner.services.links import ConnectError, LinkError, ModbusLink, PortError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -149,7 +148,7 @@ def snmp_credentials(args: argparse.Namespace, host: str) -> tuple[Any, list[tup
     """SnmpCredentials from the options and the secret sources; also the (kind, Secret)
     pairs that came from the prompt, for --save-secrets."""
     from bps_commissioner.services import secrets
-    from bps_commissioner.transport.snmp import SnmpCredentials
+    from bps_commissioner.services.links import SnmpCredentials
 
     if args.snmp_version != "3":
         return SnmpCredentials(args.snmp_version, community=args.community), []
@@ -177,8 +176,10 @@ def run_snmp(args: argparse.Namespace) -> int:
     from bps_commissioner.device.oids import CHAIN_ADDRESSES, parse_scale_overrides, unit_name
     from bps_commissioner.services import secrets
     from bps_commissioner.services.security import snmp_findings
-    from bps_commissioner.transport.snmp import DEFAULT_PORT, DEFAULT_TIMEOUT, SnmpLink
-    from bps_commissioner.transport.tcp import parse_host
+    from bps_commissioner.services.endpoints import SNMP_PORT as DEFAULT_PORT
+    from bps_commissioner.services.endpoints import parse_host
+    from bps_commissioner.services.links import SNMP_DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from bps_commissioner.services.links import SnmpLink
 
     try:
         host, port = parse_host(args.snmp, DEFAULT_PORT)

@@ -12,7 +12,7 @@ from bps_commissioner.cli.common import (
 )
 from bps_commissioner.cli.trace import TraceWriter
 from bps_commissioner.services.scan import CONFLICT_ADVICE, DEFAULT_REPLY_WAIT, Scanner, ScanResult, summary
-from bps_commissioner.transport.rtu import RtuLink
+from bps_commissioner.services.endpoints import SerialEndpoint
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     progress = _TerminalProgress()
     cancelled = False
     with TraceWriter.open(args.trace) as trace:
-        link = RtuLink(args.serial, bus_settings(args), observer=trace.observer)
+        link = SerialEndpoint(args.serial, bus_settings(args)).create_link(trace.observer)
         link.open()
         scanner = Scanner(link, reply_wait=args.reply_wait / 1000, progress=progress)
         try:

@@ -179,12 +179,12 @@ class SelfTest:
 
     def simulator(self) -> str:
         from bps_commissioner.simulator import TcpSimulator, build_chain
-        from bps_commissioner.transport.tcp import TcpLink
+        from bps_commissioner.services.endpoints import TcpEndpoint
 
         sim = TcpSimulator(build_chain([1], seed=1), "127.0.0.1", 0).start()
         port = sim.port
         try:
-            with TcpLink("127.0.0.1", port, timeout=2.0) as link:
+            with TcpEndpoint("127.0.0.1", port, timeout=2.0).create_link() as link:
                 reading = link.read_unit(1)
         finally:
             sim.stop()

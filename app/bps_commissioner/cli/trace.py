@@ -8,7 +8,7 @@ from typing import IO, Iterator
 
 from bps_commissioner.cli.common import UsageError
 from bps_commissioner.services.diagnostics import FrameRecord
-from bps_commissioner.transport.modbus import FrameObserver
+from bps_commissioner.services.links import FrameObserver
 
 
 class TraceWriter:

@@ -45,12 +45,12 @@ from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.bus import ADDRESSES, BAUD_RATES, PARITIES, STOP_BITS, BusSettings
 from bps_commissioner.device.jsonfile import JsonArray, JsonFileError, JsonObject, loads
 from bps_commissioner.device.limits import RATINGS
+from bps_commissioner.device.links import DEFAULT_PORTS, LINK_KINDS, LinkSpec
 from bps_commissioner.device.ports import TELNET_PORT
 from bps_commissioner.device.oids import CHAIN_ADDRESSES, V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
 from bps_commissioner.device.registers import Section, quantities
 
 TOP_LEVEL_KEYS = ("site", "customer", "engineer", "notes", "links", "units")
-LINK_KINDS = ("serial", "tcp", "snmp")
 LINK_KEYS = {
     "serial": ("serial", "baud", "parity", "stopbits", "timeout"),
     "tcp": ("tcp", "timeout"),
@@ -62,70 +62,14 @@ UNIT_KEYS = ("address", "link", "name", "phases", "rating", "probes", "profile",
 #: The sensor keys a plan's ``probes`` may name, in register order.
 PROBES: tuple[str, ...] = tuple(q.key for q in quantities(Section.SENSORS))
 SNMP_VERSIONS = ("1", "2c", "3")
-DEFAULT_PORTS = {"tcp": 502, "snmp": 161}
 
 
 class PlanError(JsonFileError):
     """A plan that cannot be used; the message names the file, line and key."""
 
 
-@dataclass(frozen=True)
-class PlanLink:
-    """Where a group of units is: a serial bus, a Modbus TCP host or an SNMP master.
-
-    ``target`` is the serial port or the host name; ``port`` the network port (None on a
-    serial link). Only the fields of its ``kind`` matter."""
-
-    kind: str
-    target: str
-    port: int | None = None
-    bus: BusSettings | None = None
-    timeout: float | None = None
-    snmp_version: str = "2c"
-    community: str = "public"
-    v3_user: str = ""
-    v3_auth_proto: str = "SHA"
-    v3_priv_proto: str = "AES"
-    v3_context: str = ""
-    retries: int | None = None
-
-    def describe(self) -> str:
-        """For messages and reports, in words that need no translation: "COM5 (9600 8N1)",
-        "10.0.0.5:502 (Modbus TCP)", "10.0.0.6:161 (SNMP v2c)"."""
-        if self.kind == "serial":
-            return f"{self.target} ({self.bus or BusSettings()})"
-        host = f"[{self.target}]" if ":" in self.target else self.target
-        if self.kind == "tcp":
-            return f"{host}:{self.port} (Modbus TCP)"
-        return f"{host}:{self.port} (SNMP v{self.snmp_version})"
-
-    @property
-    def addresses(self) -> range:
-        """The unit addresses this kind of link can have."""
-        return CHAIN_ADDRESSES if self.kind == "snmp" else ADDRESSES
-
-    def to_dict(self) -> dict[str, Any]:
-        if self.kind == "serial":
-            bus = self.bus or BusSettings()
-            out: dict[str, Any] = {"serial": self.target, **bus.to_dict()}
-        else:
-            host = f"[{self.target}]" if ":" in self.target else self.target
-            text = host if self.port == DEFAULT_PORTS[self.kind] else f"{host}:{self.port}"
-            out = {self.kind: text}
-            if self.kind == "snmp":
-                out["version"] = self.snmp_version
-                if self.snmp_version == "3":
-                    out.update(v3_user=self.v3_user, v3_auth_proto=self.v3_auth_proto,
-                               v3_priv_proto=self.v3_priv_proto)
-                    if self.v3_context:
-                        out["v3_context"] = self.v3_context
-                else:
-                    out["community"] = self.community
-                if self.retries is not None:
-                    out["retries"] = self.retries
-        if self.timeout is not None:
-            out["timeout"] = self.timeout
-        return out
+#: A plan's link is the application's one link description.
+PlanLink = LinkSpec
 
 
 @dataclass(frozen=True)

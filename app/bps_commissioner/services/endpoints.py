@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bps_commissioner.device.bus import BusSettings
@@ -98,6 +98,8 @@ class SnmpEndpoint:
     context: str = ""
     timeout: float = 2.0
     retries: int = 1
+    #: a v1/v2c community given with the link (a plan's); else it is looked up when the link opens
+    community: str | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.version not in SNMP_VERSIONS:
@@ -140,6 +142,8 @@ class SnmpEndpoint:
 
         try:
             if self.version != "3":
+                if self.community:
+                    return SnmpCredentials(self.version, community=self.community)
                 try:
                     community = find_secret(SNMP_COMMUNITY, "", self.host).reveal()
                 except SecretUnavailable:
