@@ -18,6 +18,7 @@ from tests.ethernet.conftest import (  # noqa: F401 (fixtures)
     AUTH_KEY, PRIV_KEY, SECRETS, TELNET_PASSWORD as PASSWORD, _agent, assert_no_secret, factory_telnet_sim,
     isolated_secrets, snmp_sim, snmp_units, telnet_sim,
 )
+from tests.stubs import collect
 
 
 @pytest.fixture(autouse=True)
@@ -41,12 +42,6 @@ def make_worker(qtbot):
     yield make
     for w in workers:
         assert w.stop(5), "worker did not stop"
-
-
-def collect(signal):
-    got = []
-    signal.connect(lambda *args: got.append(args if len(args) > 1 else args[0]))
-    return got
 
 
 def latest(results, address):
