@@ -1,4 +1,4 @@
-"""``bps-commissioner``: headless commands over transport/ and services/.
+"""``bps-commissioner``: headless commands over services/ (the same jobs the window runs).
 
 Each sub-command lives in a module of this package with a ``register(subparsers)``
 function; :data:`COMMANDS` lists them in the order ``--help`` shows them.
@@ -18,6 +18,7 @@ from typing import Sequence
 
 from bps_commissioner import __version__
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
+from bps_commissioner.services.jobs import JobFailed, fault_of
 from bps_commissioner.services.links import LinkError
 
 COMMANDS = ("gui", "read", "scan", "monitor", "thresholds", "plan", "commission", "flash", "telnet", "energy",
@@ -50,9 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:  # a setting the unit does not support
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except LinkError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    except (LinkError, JobFailed) as exc:  # the exit code comes from the fault's kind
+        fault = fault_of(exc)
+        print(f"error: {fault.message}", file=sys.stderr)
+        return fault.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
