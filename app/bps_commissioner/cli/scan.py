@@ -7,12 +7,16 @@ import json
 import sys
 import time
 
+from PySide6.QtCore import Qt
+
 from bps_commissioner.cli.common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError, add_bus_options, bus_settings, unit_list,
 )
 from bps_commissioner.cli.trace import TraceWriter
-from bps_commissioner.services.scan import CONFLICT_ADVICE, DEFAULT_REPLY_WAIT, Scanner, ScanResult, summary
 from bps_commissioner.services.endpoints import SerialEndpoint
+from bps_commissioner.services.jobs import JobFailed, wait_job
+from bps_commissioner.services.scan import CONFLICT_ADVICE, DEFAULT_REPLY_WAIT, ScanResult, scan_job, summary
+from bps_commissioner.services.worker import LinkWorker
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -73,18 +77,27 @@ def run(args: argparse.Namespace) -> int:
     addresses = args.addresses or list(range(1, 33 if args.auto else 248))
     progress = _TerminalProgress()
     cancelled = False
+    # the same job as the window's Scan dialog, on a link worker that owns the port
+    worker = LinkWorker(SerialEndpoint(args.serial, bus_settings(args)), log_frames=args.trace is not None)
     with TraceWriter.open(args.trace) as trace:
-        link = SerialEndpoint(args.serial, bus_settings(args)).create_link(trace.observer)
-        link.open()
-        scanner = Scanner(link, reply_wait=args.reply_wait / 1000, progress=progress)
+        worker.frameLogged.connect(trace.write, Qt.ConnectionType.DirectConnection)
+        worker.start()
         try:
-            result = scanner.auto_scan(addresses) if args.auto else scanner.scan(addresses)
+            job = scan_job(list(addresses), None, args.auto, args.reply_wait / 1000)
+            outcome = wait_job(worker, job, on_progress=lambda p: progress(p.text, p.done, p.total))
         except KeyboardInterrupt:
             cancelled = True
-            result = ScanResult(link.settings, cancelled=True)
+            outcome = None
         finally:
-            link.close()
+            worker.stop(5.0)
             progress.end()
+    if outcome is None:
+        result = ScanResult(bus_settings(args), cancelled=True)
+    elif outcome.fault is not None:
+        raise JobFailed(outcome.fault)
+    else:
+        result = outcome.value
+        cancelled = cancelled or result.cancelled
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
     else:

@@ -27,13 +27,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from bps_commissioner.device.bus import BusSettings
 from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint
-from bps_commissioner.services.scan import DEFAULT_REPLY_WAIT, Scanner, ScanResult, auto_candidates
+from bps_commissioner.services.scan import SCAN_ADDRESS, SCAN_DETECT, DEFAULT_REPLY_WAIT, ScanResult, scan_job
 from bps_commissioner.services.worker import Job, JobContext, LinkWorker, Priority
 
-#: Progress steps of a scan job (``Progress.step``): SCAN_DETECT while trying bus settings
-#: (data ``settings``: the BusSettings), SCAN_ADDRESS while probing an address (``address``).
-SCAN_DETECT = "detect"
-SCAN_ADDRESS = "scan"
 
 DEFAULT_INTERVAL = 1.0
 #: The key of the session's network worker (jobs that are not on a polled link).
@@ -386,7 +382,7 @@ class LinkManager(QObject):
         addresses = list(addresses)
         if not addresses:
             raise ValueError("no address to scan")
-        return self.submit(key, _scan_job(addresses, settings, auto, reply_wait), Priority.FOREGROUND)
+        return self.submit(key, scan_job(addresses, settings, auto, reply_wait), Priority.FOREGROUND)
 
     def apply_scan(self, key: str, result: ScanResult, scanned: Iterable[int]) -> tuple[int, ...]:
         """Poll what a scan found: the found units replace the polled units within the
@@ -405,39 +401,5 @@ class LinkManager(QObject):
         return units
 
 
-def _scan_job(addresses: list[int], settings: BusSettings | None, auto: bool, reply_wait: float) -> Job:
-    def job(ctx: JobContext) -> ScanResult:
-        link: Any = ctx.link  # an RtuLink: the endpoint is a SerialEndpoint
-        original = link.settings
-        start = time.monotonic()
-
-        def on_progress(_text: str, done: int, total: int) -> None:
-            address = addresses[min(done, len(addresses) - 1)]
-            ctx.progress(done, total, f"scanning address {address}", step=SCAN_ADDRESS, address=address)
-
-        scanner = Scanner(link, reply_wait=reply_wait, progress=on_progress, cancelled=lambda: ctx.cancelled)
-        try:
-            target = settings
-            if auto:
-                candidates = auto_candidates()
-                target = None
-                for i, candidate in enumerate(candidates):
-                    if ctx.cancelled:
-                        return ScanResult(None, elapsed_s=time.monotonic() - start, cancelled=True)
-                    ctx.progress(i, len(candidates), f"trying {candidate}", step=SCAN_DETECT, settings=candidate)
-                    if scanner.detect(addresses, [candidate]) is not None:
-                        target = candidate
-                        break
-                if target is None:
-                    return ScanResult(None, elapsed_s=time.monotonic() - start, cancelled=ctx.cancelled)
-            result = scanner.scan(addresses, target)
-            return dataclasses.replace(result, elapsed_s=time.monotonic() - start)
-        finally:
-            if link.settings != original:
-                link.reconfigure(original)
-
-    return job
-
-
 __all__ = ["DEFAULT_INTERVAL", "LinkManager", "NETWORK_KEY", "PortInfo", "SCAN_ADDRESS", "SCAN_DETECT",
-           "serial_ports"]
+           "scan_job", "serial_ports"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+import dataclasses
 from typing import Any, Callable, Iterable, Sequence
 
 from bps_commissioner.device.bus import BAUD_RATES, BusSettings
@@ -28,6 +29,10 @@ from bps_commissioner.transport.modbus import read_request
 from bps_commissioner.transport.rtu import RtuLink
 
 DEFAULT_REPLY_WAIT = 0.050
+#: Progress steps of a scan job (``Progress.step``): SCAN_DETECT while trying bus settings
+#: (data ``settings``: the BusSettings), SCAN_ADDRESS while probing an address (``address``).
+SCAN_DETECT = "detect"
+SCAN_ADDRESS = "scan"
 GARBLED_TRIES = 3  # garbled replies in a row that make an address a conflict
 PROBE_COUNT = 3  # registers read per probe: the three voltages
 
@@ -175,3 +180,46 @@ class Scanner:
         result = self.scan(addresses, settings)
         return ScanResult(result.settings, result.found, result.conflicts, result.errors,
                           time.monotonic() - start, result.cancelled)
+
+
+def scan_job(addresses: list[int], settings: BusSettings | None = None, auto: bool = False,
+             reply_wait: float = DEFAULT_REPLY_WAIT) -> Callable[[Any], ScanResult]:
+    """The scan of a serial link as a job on its worker (the window's Scan dialog, the CLI's
+    ``scan``): ``settings`` to scan at (default: the link's), or ``auto`` to detect them
+    first. Progress: step SCAN_DETECT (data ``settings``) or SCAN_ADDRESS (``address``).
+    The link is left at its own settings afterwards."""
+
+    def job(ctx: Any) -> ScanResult:
+        link: Any = ctx.link  # an RtuLink: the endpoint is a SerialEndpoint
+        original = link.settings
+        start = time.monotonic()
+
+        def on_progress(_text: str, done: int, total: int) -> None:
+            address = addresses[min(done, len(addresses) - 1)]
+            ctx.progress(done, total, f"scanning address {address}", step=SCAN_ADDRESS, address=address)
+
+        scanner = Scanner(link, reply_wait=reply_wait, progress=on_progress, cancelled=lambda: ctx.cancelled)
+        try:
+            target = settings
+            if auto:
+                candidates = auto_candidates()
+                target = None
+                for i, candidate in enumerate(candidates):
+                    if ctx.cancelled:
+                        return ScanResult(None, elapsed_s=time.monotonic() - start, cancelled=True)
+                    ctx.progress(i, len(candidates), f"trying {candidate}", step=SCAN_DETECT, settings=candidate)
+                    if scanner.detect(addresses, [candidate]) is not None:
+                        target = candidate
+                        break
+                if target is None:
+                    return ScanResult(None, elapsed_s=time.monotonic() - start, cancelled=ctx.cancelled)
+            result = scanner.scan(addresses, target)
+            return dataclasses.replace(result, elapsed_s=time.monotonic() - start)
+        finally:
+            if link.settings != original:
+                link.reconfigure(original)
+
+    return job
+
+
+
