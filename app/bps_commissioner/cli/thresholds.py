@@ -20,8 +20,8 @@ import sys
 from typing import Any
 
 from bps_commissioner.cli.common import (
-    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, StopOnCtrlC, UsageError, add_link_options, make_link,
-    unit_list,
+    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, StopOnCtrlC, UsageError, add_link_options, endpoint_of,
+    make_link, unit_list,
 )
 from bps_commissioner.cli.telnet import add_login_options, run_thresholds_set
 from bps_commissioner.device.bus import ADDRESSES
@@ -30,8 +30,10 @@ from bps_commissioner.device.profile import ProfileError
 from bps_commissioner.services.audit import AuditLog, default_audit_path
 from bps_commissioner.services.thresholds import (
     APPLIED, FAILED, PLANNED, SKIPPED, UNCHANGED, ApplyReport, SettingResult, export_profile,
-    load_profile_file, write_thresholds,
+    load_profile_file, threshold_job,
 )
+from bps_commissioner.services.jobs import wait_job
+from bps_commissioner.services.worker import LinkWorker, Priority
 
 _NAMES = ("voltage_l1..l3, current_l1..l3 (A, 0.1 steps), temperature, temperature_1, temperature_2 "
           "(degC, whole), humidity, humidity_1, humidity_2 (%, whole); voltage in V, 0.1 steps")
@@ -168,13 +170,16 @@ def _finish(report: ApplyReport, args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace, units: list[int], requested: dict[str, Any]) -> int:
     audit = AuditLog(args.audit_log) if args.audit_log else AuditLog()
-    link = make_link(args)
+    # the window's job, on a worker that owns the link; the CLI waits for it
+    worker = LinkWorker(endpoint_of(args), log_frames=False)
+    worker.start()
     try:
         with StopOnCtrlC("stopping after the write in progress") as ctrl_c:
-            report = write_thresholds(link, units, requested, args.rating, audit=audit, dry_run=args.dry_run,
-                                      should_stop=lambda: ctrl_c.requested)
+            outcome = wait_job(worker, threshold_job(units, requested, args.rating, audit=audit, dry_run=args.dry_run),
+                               Priority.WRITE, cancel_when=lambda: ctrl_c.requested)
     finally:
-        link.close()
+        worker.stop(5.0)
+    report = outcome.unwrap()
     code = _finish(report, args)
     return EXIT_INTERRUPTED if ctrl_c.requested else code
 

@@ -104,10 +104,12 @@ def fault_of(exc: BaseException, *, link: str = "", unit: int | None = None) -> 
 
 def wait_job(worker: "LinkWorker", job: Job, priority: "Priority | None" = None, *,
              on_progress: Callable[[Progress], None] | None = None,
-             timeout: float | None = None) -> JobResult:
+             timeout: float | None = None, cancel_when: Callable[[], bool] | None = None) -> JobResult:
     """Submit ``job`` on a running ``worker`` and block until it ends (the CLI's way; the
-    window never waits). ``on_progress`` is called in the worker's thread. KeyboardInterrupt
-    cancels the job and waits for it to stop at its next safe point."""
+    window never waits). ``on_progress`` is called in the worker's thread. The job is
+    cancelled (and still waited for, to its next safe point) after ``timeout`` seconds, when
+    ``cancel_when()`` turns true (polled every 0.1 s), or on KeyboardInterrupt (re-raised)."""
+    import time
     from PySide6.QtCore import Qt
 
     from bps_commissioner.services.worker import Priority as _Priority
@@ -132,9 +134,13 @@ def wait_job(worker: "LinkWorker", job: Job, priority: "Priority | None" = None,
             job_id = worker.submit(job, _Priority.FOREGROUND if priority is None else priority)
             wanted.append(job_id)
         try:
-            if not done.wait(timeout):
-                worker.cancel(job_id)
-                done.wait()
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while not done.wait(0.1 if cancel_when is not None or deadline is not None else None):
+                if (cancel_when is not None and cancel_when()) or (deadline is not None
+                                                                   and time.monotonic() >= deadline):
+                    worker.cancel(job_id)
+                    done.wait()
+                    break
         except KeyboardInterrupt:
             worker.cancel(job_id)
             done.wait()

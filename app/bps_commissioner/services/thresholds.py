@@ -454,7 +454,8 @@ def threshold_job(units: Iterable[int], requested: Mapping[str, Any], rating: in
 
     def job(ctx: "JobContext") -> ApplyReport:
         return write_thresholds(ctx.link, units, requested, rating, audit=audit, dry_run=dry_run,
-                                should_stop=lambda: ctx.cancelled, progress=ctx.progress)
+                                should_stop=lambda: ctx.cancelled,
+                                progress=lambda done, total, text: ctx.progress(done, total, text, step="write"))
 
     return job
 
