@@ -32,6 +32,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from machine import machine  # noqa: E402  (bench/machine.py, beside this script)
+
 UNITS = 32
 
 # the child process of the launch figure: run the console command's code path exactly,
@@ -42,8 +45,6 @@ t0 = float(os.environ["BENCH_T0"])
 from PySide6.QtCore import QTimer
 import bps_commissioner.ui.app as app_module
 from bps_commissioner.cli import main
-
-from machine import machine  # bench/machine.py, beside this script
 
 _run = app_module.run
 
