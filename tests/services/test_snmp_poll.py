@@ -52,7 +52,7 @@ def test_the_worker_polls_a_master_and_its_chained_slaves(qtbot, snmp_sim, snmp_
     SESSION.put(SNMP_COMMUNITY, "", "127.0.0.1", "public")
     snmp_units[0].pin({"voltage_l1": 231.8, "current_l2": 7.25, "temperature": 24.6})
     w = make_worker(SnmpEndpoint("127.0.0.1", snmp_sim.port, "2c", timeout=0.5))
-    results, frames, states = collect(w.unitUpdated), collect(w.frameLogged), collect(w.linkStateChanged)
+    results, frames, states = collect(w.unitUpdated), collect(w.framesLogged), collect(w.linkStateChanged)
     w.start()
     qtbot.waitUntil(lambda: all(latest(results, a) is not None for a in range(6)), timeout=8000)
     assert states[0][0] == "connected" and "SNMP v2c" in states[0][1]

@@ -86,14 +86,15 @@ def run(args: argparse.Namespace) -> int:
                     print(f"link back: {message}", file=sys.stderr, flush=True)
 
             @Slot(object)
-            def on_frame(self, record: Any) -> None:
-                trace.write(record)
+            def on_frames(self, records: Any) -> None:
+                for record in records:
+                    trace.write(record)
 
         receiver = Receiver()
         worker = LinkWorker(endpoint, log_frames=args.trace is not None)
         worker.sweepFinished.connect(receiver.on_sweep)
         worker.linkStateChanged.connect(receiver.on_link)
-        worker.frameLogged.connect(receiver.on_frame)
+        worker.framesLogged.connect(receiver.on_frames)
         worker.set_polling(units, args.interval)
 
         previous = signal.getsignal(signal.SIGINT)

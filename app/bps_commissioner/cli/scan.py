@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     # the same job as the window's Scan dialog, on a link worker that owns the port
     worker = LinkWorker(SerialEndpoint(args.serial, bus_settings(args)), log_frames=args.trace is not None)
     with TraceWriter.open(args.trace) as trace:
-        worker.frameLogged.connect(trace.write, Qt.ConnectionType.DirectConnection)
+        worker.framesLogged.connect(lambda frames: [trace.write(f) for f in frames], Qt.ConnectionType.DirectConnection)
         worker.start()
         try:
             job = scan_job(list(addresses), None, args.auto, args.reply_wait / 1000)

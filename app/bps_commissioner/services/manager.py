@@ -104,7 +104,7 @@ class _Relay(QObject):
         worker.linkStateChanged.connect(self.on_link_state)
         worker.unitUpdated.connect(self.on_unit)
         worker.sweepFinished.connect(self.on_sweep)
-        worker.frameLogged.connect(self.on_frame)
+        worker.framesLogged.connect(self.on_frames)
         worker.diagnosticsUpdated.connect(self.on_diagnostics)
         worker.jobProgress.connect(self.on_job_progress)
         worker.jobFinished.connect(self.on_job_finished)
@@ -131,9 +131,10 @@ class _Relay(QObject):
             self._manager.sweepFinished.emit(self.key, sweep)
 
     @Slot(object)
-    def on_frame(self, record: Any) -> None:
+    def on_frames(self, records: Any) -> None:
         if self._current():
-            self._manager.frameLogged.emit(self.key, record)
+            for record in records:
+                self._manager.frameLogged.emit(self.key, record)
 
     @Slot(object)
     def on_diagnostics(self, diagnostics: Any) -> None:

@@ -121,6 +121,7 @@ class JobContext:
     def progress(self, done: int, total: int, text: str = "", *, step: str = "", **data: Any) -> None:
         """Report progress: ``done`` of ``total``, the ``step`` (a stable key the window
         translates) with its ``data``, and an English ``text`` for the CLI and logs."""
+        self._worker._flush_frames()
         self._worker.jobProgress.emit(self.job_id, Progress(done, total, step, data, text))
 
     def report(self, progress: Progress) -> None:
@@ -148,7 +149,7 @@ class LinkWorker(QThread):
     linkStateChanged = Signal(str, str, object)  # state ("connected", "lost", "closed"), message, Fault | None
     unitUpdated = Signal(object)  # UnitResult, after every poll of a unit
     sweepFinished = Signal(object)  # Sweep
-    frameLogged = Signal(object)  # FrameRecord
+    framesLogged = Signal(object)  # tuple[FrameRecord, ...]: the frames of one poll or job step
     diagnosticsUpdated = Signal(object)  # tuple[UnitDiagnostics, ...], after every sweep
     jobProgress = Signal(int, object)  # job id, Progress
     jobFinished = Signal(object)  # JobResult
@@ -157,6 +158,7 @@ class LinkWorker(QThread):
     offline_after = 3
     offline_every = 5
     focus_period = 0.5  # the unit on screen is re-read at least this often
+    frame_batch = 16  # frames logged during a job are sent on in batches of this many
 
     def __init__(self, endpoint: Endpoint | None, parent: Any = None, *, log_frames: bool = True,
                  name: str = ""):
@@ -185,6 +187,7 @@ class LinkWorker(QThread):
         self._sweep_number = 0
         self._next_sweep_at = 0.0
         self._last_focus_poll = 0.0
+        self._frames: list[FrameRecord] = []
 
     @classmethod
     def network(cls, name: str = "jobs", parent: Any = None) -> "LinkWorker":
@@ -284,6 +287,7 @@ class LinkWorker(QThread):
             result = JobResult(item.job_id, fault=fault_of(exc, link=self.key))
         with self._cond:
             self._contexts.pop(item.job_id, None)
+        self._flush_frames()
         self.jobFinished.emit(result)
 
     def _idle_wait(self) -> None:
@@ -329,7 +333,16 @@ class LinkWorker(QThread):
             self.linkStateChanged.emit(state, message, fault)
 
     def _on_frame(self, direction: str, unit: int, data: bytes, _mono: float) -> None:
-        self.frameLogged.emit(FrameRecord(time.time(), direction, unit, data))
+        # batched: one queued signal per poll (or per FRAME_BATCH frames of a job), not one
+        # per frame, so that 40 links of 6 units do not flood the window's event queue
+        self._frames.append(FrameRecord(time.time(), direction, unit, data))
+        if len(self._frames) >= self.frame_batch:
+            self._flush_frames()
+
+    def _flush_frames(self) -> None:
+        if self._frames:
+            frames, self._frames = tuple(self._frames), []
+            self.framesLogged.emit(frames)
 
     # polling ---------------------------------------------------------------------------------
     def _invalidate(self, unit: int) -> None:
@@ -434,6 +447,7 @@ class LinkWorker(QThread):
                               detail=fault.detail, data={**fault.data, "misses": state.misses})
             result = UnitResult(unit, time.time(), None, fault, "offline" if state.offline else "error")
         state.last = result
+        self._flush_frames()
         self.unitUpdated.emit(result)
         return result
 
