@@ -10,6 +10,7 @@ copyable (Ctrl+C or the Copy button: the selected lines, or all shown, as trace 
 from __future__ import annotations
 
 import itertools
+import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,8 @@ from bps_commissioner.ui import format as fmt
 
 MAX_FRAMES = 5000
 FLUSH_MS = 250
+#: the counters table is redrawn at most this often (40 links report a sweep each per second)
+COUNTERS_EVERY_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,8 @@ class DiagnosticsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+        self._counters_dirty = False
+        self._counters_shown_at = 0.0
         self.set_links({})
         self.set_units([])
         self._timer = QTimer(self)
@@ -251,6 +256,8 @@ class DiagnosticsPanel(QWidget):
                 del self._pending[: len(self._pending) - MAX_FRAMES]
 
     def flush(self) -> None:
+        if self._counters_dirty and time.monotonic() - self._counters_shown_at >= COUNTERS_EVERY_S:
+            self._show_counters()
         batch, self._pending = self._pending, []
         if not batch:
             return
@@ -281,10 +288,17 @@ class DiagnosticsPanel(QWidget):
         self.unit_filter.blockSignals(False)
 
     def set_counters(self, link: str, diagnostics: tuple[Any, ...]) -> None:
+        """A link's counters after its sweep. The table is redrawn at most once per
+        COUNTERS_EVERY_S (the flush timer draws what arrived meanwhile), so that many links
+        sweeping in step do not stall the window."""
         self._counters[link] = tuple(diagnostics)
-        self._show_counters()
+        self._counters_dirty = True
+        if time.monotonic() - self._counters_shown_at >= COUNTERS_EVERY_S:
+            self._show_counters()
 
     def _show_counters(self) -> None:
+        self._counters_dirty = False
+        self._counters_shown_at = time.monotonic()
         rows = [(key, d) for key in self._counters for d in self._counters[key]]
         self.counters.setRowCount(len(rows))
         for r, (key, d) in enumerate(rows):
