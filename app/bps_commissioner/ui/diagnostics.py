@@ -28,7 +28,7 @@ from bps_commissioner.ui import format as fmt
 
 MAX_FRAMES = 5000
 FLUSH_MS = 250
-#: the counters table is redrawn at most this often (40 links report a sweep each per second)
+# the counters table is redrawn at most this often (40 links report a sweep each per second)
 COUNTERS_EVERY_S = 1.0
 
 
