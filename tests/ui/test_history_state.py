@@ -1,4 +1,5 @@
-"""Plot history ring buffers, and the state rules (alarm, warning, not connected)."""
+"""Plot history ring buffers, how the window shows the state rules (the rules themselves:
+tests/device/test_assess.py), the bus meter."""
 
 import math
 
@@ -9,7 +10,7 @@ from bps_commissioner.device.decode import decode_registers
 from bps_commissioner.device.registers import MONITORED_BY_KEY, REGISTER_COUNT
 from bps_commissioner.simulator import SimulatedUnit, SENSOR_BOX, TH_PROBE
 from bps_commissioner.ui.history import CAPACITY, CHANNELS, HistoryStore, UnitHistory
-from bps_commissioner.ui.state import Level, UnitState, assess, assess_reading, monitored_status, value_status
+from bps_commissioner.ui.state import Level, UnitState, assess
 
 
 def reading_of(unit):
@@ -57,48 +58,18 @@ def test_eight_hours_for_32_units_stay_bounded():
     assert len(store) == 0
 
 
-def test_alarm_unit_is_in_alarm():
-    unit = SimulatedUnit(3, alarm=True, seed=1)
-    reading = reading_of(unit)
-    a = assess_reading(reading)
-    assert a.state is UnitState.ALARM and "voltage_l1" in a.alarms
-    status = monitored_status(reading, MONITORED_BY_KEY["voltage_l1"])
-    assert status.level is Level.ALARM and status.code == "high" and status.high == 225.0
+def test_the_window_shows_the_rules_of_device_assess():
+    """ui/state.py only shows the rules (device/assess.py): one enum, texts, icons and colours
+    from ui/style.py."""
+    from bps_commissioner.device import assess as rules
+    from bps_commissioner.ui import style
+    from bps_commissioner.ui.state import LEVEL_COLORS, state_color, state_text, status_text
 
-
-def test_near_limit_is_a_warning_and_absent_probes_are_not_connected():
-    unit = SimulatedUnit(1, rating=16, probes=TH_PROBE, seed=1)
-    unit.pin({"current_l2": 15.5, "voltage_l3": 183.0})
-    reading = reading_of(unit)
-    assert value_status(reading, "current_l2").code == "near_high"
-    assert value_status(reading, "voltage_l3").code == "near_low"
-    assert value_status(reading, "current_l1").level is Level.NORMAL
-    assert value_status(reading, "temperature_1").level is Level.ABSENT
-    assert value_status(reading, "door_1").code == "absent"
-    assert assess_reading(reading).state is UnitState.WARNING
-
-
-def test_sensors_and_single_phase():
-    unit = SimulatedUnit(4, phases=1, probes=SENSOR_BOX, seed=2)
-    unit.pin({"smoke": "yes", "door_2": "open"})
-    reading = reading_of(unit)
-    assert value_status(reading, "voltage_l2").code == "no_phase"
-    assert value_status(reading, "smoke").level is Level.ALARM
-    assert value_status(reading, "door_2").level is Level.WARNING
-    assert assess_reading(reading).state is UnitState.ALARM
-
-
-@pytest.mark.parametrize("state, expected", [("offline", UnitState.OFFLINE), ("lost", UnitState.OFFLINE),
-                                             ("error", UnitState.WARNING)])
-def test_failed_polls(state, expected):
-    from bps_commissioner.services.worker import UnitResult
-
-    from bps_commissioner.device.faults import Fault, FaultKind
-
-    fault = Fault(FaultKind.NO_REPLY, "No reply", unit=1)
-    assert assess(UnitResult(1, 0.0, None, fault, state)).state is expected
-    assert assess(None).state is UnitState.WAITING
-    assert assess(None, conflict=True).state is UnitState.CONFLICT
+    assert UnitState is rules.UnitState and Level is rules.Level and assess is rules.assess
+    assert [state_text(s) for s in UnitState] == ["waiting", "online", "warning", "alarm", "offline", "conflict"]
+    assert status_text("near_high") == "near limit"
+    assert state_color(UnitState.CONFLICT).name() == style.CONFLICT_COLOUR
+    assert LEVEL_COLORS[Level.ALARM] == (style.ERROR_COLOUR, style.ERROR_TINT)
 
 
 def test_bus_meter_follows_the_service_layer_definition():

@@ -10,13 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from bps_commissioner.ui import style
 from bps_commissioner.ui.icons import icon
 
 _STYLES = {
-    "info": ("#0d47a1", "#e3f2fd", "state-waiting"),
-    "warning": ("#8a3c00", "#fff0db", "state-warning"),
-    "error": ("#b71c1c", "#ffe3e3", "state-alarm"),
-    "conflict": ("#4a148c", "#f3e5f5", "state-conflict"),
+    "info": (style.INFO_COLOUR, style.INFO_TINT, "state-waiting"),
+    "warning": (style.WARN_COLOUR, style.WARN_TINT, "state-warning"),
+    "error": (style.ERROR_COLOUR, style.ERROR_TINT, "state-alarm"),
+    "conflict": (style.BANNER_CONFLICT_COLOUR, style.CONFLICT_TINT, "state-conflict"),
 }
 
 

@@ -14,13 +14,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 
+from bps_commissioner.device.assess import Assessment, UnitState, assess
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
 from bps_commissioner.services.endpoints import SerialEndpoint, SnmpEndpoint
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.errors import conflict_advice, describe_link_error, describe_unit_error
 from bps_commissioner.ui.icons import icon
-from bps_commissioner.ui.state import Assessment, UnitState, assess, state_color, state_icon, state_text
+from bps_commissioner.ui.state import state_color, state_icon, state_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole + 2

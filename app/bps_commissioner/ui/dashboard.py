@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from bps_commissioner.device.assess import Level, ValueStatus, monitored_status, sensor_status, value_status
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.registers import BY_KEY, MONITORED, PHASES, Kind
 from bps_commissioner.ui import format as fmt
+from bps_commissioner.ui import style
 from bps_commissioner.ui.chain_model import UnitInfo
-from bps_commissioner.ui.state import (
-    LEVEL_COLORS, Level, ValueStatus, level_icon, monitored_status, sensor_status, status_text, value_status,
-)
+from bps_commissioner.ui.state import LEVEL_COLORS, level_icon, status_text
 
 #: The per-phase quantities, in the order of the unit's web page.
 PHASE_FIELDS = ("voltage", "current", "active_power", "reactive_power", "apparent_power", "frequency",
@@ -99,7 +99,7 @@ class ValueTable(QTableWidget):
         level = status.level if status else Level.NEUTRAL
         fg, bg = LEVEL_COLORS[level]
         if stale:
-            fg, bg = "#9e9e9e", None
+            fg, bg = style.STALE_COLOUR, None
         if item.text() != text:
             item.setText(text)
         colours = (fg, bg)
@@ -145,17 +145,17 @@ class UnitDashboard(QWidget):
         self._stale_label = QLabel()
         self._stale_label.setObjectName("staleNote")
         self._stale_label.setWordWrap(True)
-        self._stale_label.setStyleSheet("color: #8a3c00;")
+        self._stale_label.setStyleSheet(style.warn_text_style())
         self._stale_label.hide()
         self._faults_label = QLabel()
         self._faults_label.setObjectName("faultsNote")
         self._faults_label.setWordWrap(True)
-        self._faults_label.setStyleSheet("color: #8a3c00;")
+        self._faults_label.setStyleSheet(style.warn_text_style())
         self._faults_label.hide()
         self._limits_label = QLabel()
         self._limits_label.setObjectName("noLimitsNote")
         self._limits_label.setWordWrap(True)
-        self._limits_label.setStyleSheet("color: #0d47a1;")
+        self._limits_label.setStyleSheet(f"color: {style.INFO_COLOUR};")
         self._limits_label.hide()
 
         self.phases = ValueTable(len(PHASE_ROWS), len(PHASES) + 1)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
 from bps_commissioner.services.diagnostics import FrameRecord
 from bps_commissioner.ui import format as fmt
+from bps_commissioner.ui import style
 
 MAX_FRAMES = 5000
 FLUSH_MS = 250
@@ -88,7 +89,7 @@ class FrameLogModel(QAbstractTableModel):
                 return str(len(record.data))
             return record.hex
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            return QColor("#0d47a1") if record.direction == "tx" else QColor("#1b5e20")
+            return QColor(style.INFO_COLOUR) if record.direction == "tx" else QColor(style.NORMAL_VALUE_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -318,7 +319,7 @@ class DiagnosticsPanel(QWidget):
                 if item.text() != text:
                     item.setText(text)
                 bad = (c == 4 and d.timeouts) or (c == 5 and d.garbled) or (c == 6 and d.exceptions)
-                item.setForeground(QColor("#b71c1c") if bad else QColor("#202020"))
+                item.setForeground(QColor(style.ERROR_COLOUR) if bad else QColor(style.TEXT_COLOUR))
 
     # -- filter, copy -------------------------------------------------------------------------
     def _fill_link_filter(self) -> None:

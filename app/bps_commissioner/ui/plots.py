@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
 from bps_commissioner.device.registers import BY_KEY, PHASES
 from bps_commissioner.ui import format as fmt
+from bps_commissioner.ui import style
 from bps_commissioner.ui.history import CHANNELS, UnitHistory
 from bps_commissioner.ui.icons import icon
 
@@ -38,10 +39,11 @@ WINDOWS = ((5 * 60, QT_TRANSLATE_NOOP("PlotPanel", "5 minutes")),
            (8 * 3600, QT_TRANSLATE_NOOP("PlotPanel", "8 hours")))
 REFRESH_MS = {5 * 60: 1000, 3600: 2000, 8 * 3600: 5000}
 PLOTTED_FIELDS = ("voltage", "current", "active_power")
-_PHASE_STYLE = {"L1": ("#8d4e2a", Qt.PenStyle.SolidLine), "L2": ("#1a1a1a", Qt.PenStyle.DashLine),
-                "L3": ("#8a8a8a", Qt.PenStyle.DotLine)}
+_PHASE_STYLE = {"L1": (style.PHASE_COLOURS["L1"], Qt.PenStyle.SolidLine),
+                "L2": (style.PHASE_COLOURS["L2"], Qt.PenStyle.DashLine),
+                "L3": (style.PHASE_COLOURS["L3"], Qt.PenStyle.DotLine)}
 
-pg.setConfigOptions(background="w", foreground="#202020", antialias=False)
+pg.setConfigOptions(background="w", foreground=style.TEXT_COLOUR, antialias=False)
 
 
 class LocaleAxis(pg.AxisItem):
@@ -118,10 +120,10 @@ class PlotPanel(QWidget):
             legend.setParentItem(plot.getViewBox())
             self.legends[field] = legend
             for phase in PHASES:
-                color, style = _PHASE_STYLE[phase]
+                color, pen_style = _PHASE_STYLE[phase]
                 pen = QPen(pg.mkColor(color))
                 pen.setWidth(1)  # wider dashed pens make Qt's raster engine 200 times slower
-                pen.setStyle(style)
+                pen.setStyle(pen_style)
                 pen.setCosmetic(True)
                 key = f"{field}_{phase.lower()}"
                 # peak downsampling to about one sample per pixel (pyqtgraph's default is five)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from bps_commissioner.services.security import Finding
+from bps_commissioner.ui import style
 from bps_commissioner.ui.icons import icon
 from bps_commissioner.ui.network import NetworkSession
 
@@ -69,7 +70,8 @@ class SecurityStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("securityStrip")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#securityStrip { background: #fff6e8; border: 1px solid #e0b070; border-radius: 3px; }")
+        self.setStyleSheet(f"#securityStrip {{ background: {style.NOTICE_TINT}; border: 1px solid {style.NOTICE_BORDER}; "
+                           "border-radius: 3px; }")
         self.network = network
         self._key: str | None = None
         self._expanded = True
@@ -130,7 +132,7 @@ class SecurityStrip(QFrame):
         for f in findings:
             what, advice = finding_texts(f)
             rows.append(f"<li><b>{_html(severity_text(f.severity))}:</b> {_html(what)}<br>"
-                        f"<span style='color:#555'>{_html(advice)}</span></li>")
+                        f"<span style='color:{style.SUBTLE_COLOUR}'>{_html(advice)}</span></li>")
         self.details.setText("<ul style='margin:0; -qt-list-indent:1'>" + "".join(rows) + "</ul>")
         self.details.setVisible(self._expanded)
         self.toggle.setText(self.tr("Hide") if self._expanded else self.tr("Show"))

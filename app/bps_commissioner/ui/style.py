@@ -50,3 +50,20 @@ __all__ = [
     "INFO_TINT", "MARGIN", "MUTED_COLOUR", "OK_COLOUR", "OK_TINT", "SPACING", "TEXT_COLOUR", "WARN_COLOUR",
     "WARN_TINT", "error_text_style", "frame_style", "warn_text_style",
 ]
+
+# further shades of the window's views (chain tree, dashboard, diagnostics, plots, banners)
+STATE_WARN_COLOUR = "#c25e00"  # a unit's warning state in the chain tree (icon and word beside it)
+STATE_ALARM_COLOUR = "#c62828"  # a unit's alarm state in the chain tree
+NORMAL_VALUE_COLOUR = "#1b5e20"  # dark green: a value in its normal range, a received frame
+ABSENT_COLOUR = "#757575"  # grey: a probe not connected, no such phase
+STALE_COLOUR = "#9e9e9e"  # light grey: a value from a poll that is no longer the latest
+BANNER_CONFLICT_COLOUR = "#4a148c"  # deep purple: a conflict banner's text and border
+NOTICE_TINT = "#fff6e8"  # the security findings strip
+NOTICE_BORDER = "#e0b070"
+SUBTLE_COLOUR = "#555555"  # dark grey: a subtitle, advice under a finding
+PHASE_COLOURS = {"L1": "#8d4e2a", "L2": "#1a1a1a", "L3": "#8a8a8a"}  # plot lines (told apart by dashes too)
+
+__all__ += [
+    "ABSENT_COLOUR", "BANNER_CONFLICT_COLOUR", "NORMAL_VALUE_COLOUR", "NOTICE_BORDER", "NOTICE_TINT", "PHASE_COLOURS",
+    "STALE_COLOUR", "SUBTLE_COLOUR", "STATE_ALARM_COLOUR", "STATE_WARN_COLOUR",
+]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bps_commissioner.ui import format as fmt
+from bps_commissioner.ui import style
 from bps_commissioner.ui.banner import Banner
 from bps_commissioner.ui.chain_model import UnitInfo, phases_text, unit_title
 from bps_commissioner.ui.dashboard import UnitDashboard
@@ -72,7 +73,7 @@ class UnitView(QWidget):
         self.state_label.setObjectName("unitState")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("unitSubtitle")
-        self.subtitle.setStyleSheet("color: #555;")
+        self.subtitle.setStyleSheet(f"color: {style.SUBTLE_COLOUR};")
         header = QHBoxLayout()
         header.addWidget(self._state_icon)
         header.addWidget(self.title)
@@ -185,9 +186,9 @@ class UnitView(QWidget):
         state = info.state if info is not None else UnitState.WAITING
         self._state_icon.setPixmap(state_icon(state).pixmap(22, 22))
         self.state_label.setText(state_text(state))
-        style = f"color: {state_color(state).name()}; font-weight: bold;"
-        if self.state_label.styleSheet() != style:  # a style sheet is costly to apply: on change only
-            self.state_label.setStyleSheet(style)
+        sheet = f"color: {state_color(state).name()}; font-weight: bold;"
+        if self.state_label.styleSheet() != sheet:  # a style sheet is costly to apply: on change only
+            self.state_label.setStyleSheet(sheet)
         parts = []
         if info is not None and info.phases:
             parts.append(phases_text(info.phases))
