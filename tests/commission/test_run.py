@@ -33,7 +33,7 @@ def test_the_plan_finds_exactly_the_missing_unexpected_wrong_type_alarm_and_thre
     plan = load_plan_file(write_plan(rack_plan(bus)))
     progress = []
     result = run_commission(plan, CommissionOptions(addresses=tuple(range(1, 8))),
-                            progress=lambda done, total, text: progress.append((done, total)))
+                            progress=lambda p: progress.append((p.done, p.total)))
     assert failures(result) == {
         (1, "failed"): ["thresholds"],  # the profile differs from the factory thresholds
         (2, OK): [],

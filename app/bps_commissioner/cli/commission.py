@@ -14,17 +14,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from bps_commissioner.cli.common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, StopOnCtrlC, positive_float, unit_list,
 )
 from bps_commissioner.device.plan import PlanError
 from bps_commissioner.services.audit import AuditLog, default_audit_path
+from bps_commissioner.device.faults import Progress
+from bps_commissioner.services import secrets
 from bps_commissioner.services.commission import (
-    FAIL, PASS, WARN, CommissionOptions, CommissionResult, load_plan_file, load_profiles, run_commission, write_csv,
-    write_text_file,
+    FAIL, PASS, WARN, CommissionOptions, CommissionResult, commission_job, load_plan_file, load_profiles,
+    secrets_needed, write_csv, write_text_file,
 )
+from bps_commissioner.services.jobs import wait_job
 from bps_commissioner.services.scan import DEFAULT_REPLY_WAIT
+from bps_commissioner.services.worker import LinkWorker
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,9 +61,10 @@ class _Progress:
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty()
 
-    def __call__(self, done: int, total: int, text: str) -> None:
+    def __call__(self, progress: Progress) -> None:
         if self.enabled:
-            print(f"\r\x1b[K[{done}/{total}] {text}"[:150], end="", file=sys.stderr, flush=True)
+            print(f"\r\x1b[K[{progress.done}/{progress.total}] {progress.text}"[:150], end="", file=sys.stderr,
+                  flush=True)
 
     def end(self) -> None:
         if self.enabled:
@@ -91,6 +97,29 @@ def format_result(result: CommissionResult, verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _secrets_asked_first(plan: Any) -> Any:
+    """The Telnet passwords and SNMPv3 keys the plan needs, looked up (and prompted for at a
+    terminal) here, before the run's job starts; one that is not available fails where it
+    is used, with the reason."""
+    found: dict[tuple[str, str, str], Any] = {}
+    for kind, user, host in secrets_needed(plan):
+        if (kind.env, user, host) not in found:
+            try:
+                found[(kind.env, user, host)] = secrets.lookup(kind, user=user, host=host)
+            except secrets.SecretUnavailable as exc:
+                found[(kind.env, user, host)] = exc
+
+    def secret(kind: secrets.SecretKind, user: str, host: str) -> secrets.Secret:
+        value = found.get((kind.env, user, host))
+        if value is None:
+            value = secrets.lookup(kind, user=user, host=host)
+        if isinstance(value, secrets.SecretUnavailable):
+            raise value
+        return value
+
+    return secret
+
+
 def report_language(requested: str | None) -> str:
     if requested:
         return requested
@@ -115,14 +144,18 @@ def run(args: argparse.Namespace) -> int:
     if args.apply:
         audit = AuditLog(args.audit_log) if args.audit_log else AuditLog()
     options = CommissionOptions(apply=args.apply, addresses=tuple(args.addresses) if args.addresses else None,
-                                reply_wait=args.reply_wait / 1000, telnet_timeout=args.telnet_timeout, audit=audit)
+                                reply_wait=args.reply_wait / 1000, telnet_timeout=args.telnet_timeout, audit=audit,
+                                secret=_secrets_asked_first(plan))
     progress = _Progress()
+    worker = LinkWorker.network("commission")
+    worker.start()
     with StopOnCtrlC("stopping after the step in progress") as ctrl_c:
         try:
-            result = run_commission(plan, options, profiles=profiles, progress=progress,
-                                    should_stop=lambda: ctrl_c.requested)
+            result = wait_job(worker, commission_job(plan, options, profiles), on_progress=progress,
+                              cancel_when=lambda: ctrl_c.requested).unwrap()
         finally:
             progress.end()
+            worker.stop()
     code = EXIT_OK if result.passed else EXIT_FAILED
     if ctrl_c.requested:
         code = EXIT_INTERRUPTED

@@ -22,14 +22,15 @@ from bps_commissioner.cli.common import (
     tcp_address, unit_list,
 )
 from bps_commissioner.cli.read import v3_protocols
-from bps_commissioner.device.decode import UnitReading
+from bps_commissioner.device.faults import FaultKind, Progress
 from bps_commissioner.device.plan import PlanError, PlanLink
 from bps_commissioner.services import secrets
 from bps_commissioner.services.commission import (
-    TCP_PROBE_WAIT, load_plan_file, load_profiles, plan_from_found, scan_tcp, telnet_look,
+    TCP_PROBE_WAIT, Survey, default_open_link, load_plan_file, load_profiles, plan_from_found, survey_job,
+    telnet_look, write_text_file,
 )
-from bps_commissioner.services.scan import CONFLICT_ADVICE, DEFAULT_REPLY_WAIT, Scanner
-from bps_commissioner.transport.errors import LinkError
+from bps_commissioner.services.jobs import JobFailed, run_job
+from bps_commissioner.services.scan import CONFLICT_ADVICE, DEFAULT_REPLY_WAIT
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -86,9 +87,10 @@ class _Progress:
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty()
 
-    def __call__(self, text: str, done: int, total: int) -> None:
+    def __call__(self, progress: Progress) -> None:
         if self.enabled:
-            print(f"\r\x1b[KScanning {text} ({done}/{total})", end="", file=sys.stderr, flush=True)
+            print(f"\r\x1b[KScanning {progress.text} ({progress.done}/{progress.total})", end="", file=sys.stderr,
+                  flush=True)
 
     def end(self) -> None:
         if self.enabled:
@@ -105,52 +107,33 @@ def _snmp_link(args: argparse.Namespace) -> PlanLink:
                     v3_auth_proto=auth, v3_priv_proto=priv, v3_context=args.v3_context)
 
 
-def _scan(args: argparse.Namespace, progress: _Progress) -> tuple[PlanLink, list[UnitReading], list[int]]:
-    """(the link as the plan will name it, the units found, address conflicts)."""
-    from bps_commissioner.services.commission import default_open_link
-
+def _scan(args: argparse.Namespace, progress: _Progress) -> Survey:
+    """What is on the link (as the plan will name it): a job on a network worker, waited for."""
     if args.serial:
-        from bps_commissioner.transport.rtu import RtuLink
-
+        plan_link = PlanLink("serial", args.serial, bus=bus_settings(args))
         addresses = args.addresses or list(range(1, 33))
-        link = RtuLink(args.serial, bus_settings(args))
-        link.open()
-        try:
-            scanner = Scanner(link, reply_wait=(args.reply_wait or DEFAULT_REPLY_WAIT * 1000) / 1000,
-                              progress=progress)
-            result = scanner.auto_scan(addresses) if args.auto else scanner.scan(addresses)
-        finally:
-            link.close()
-        if result.settings is None:
-            raise LinkError(f"no unit answered on {args.serial} at any bus setting: check the wiring (A/B "
-                            f"swapped?), the adapter and that the units are powered")
-        plan_link = PlanLink("serial", args.serial, bus=result.settings)
-        return plan_link, list(result.found), list(result.conflicts)
-    if args.tcp:
+        wait = (args.reply_wait or DEFAULT_REPLY_WAIT * 1000) / 1000
+    elif args.tcp:
         host, port = tcp_address(args.tcp)
         plan_link = PlanLink("tcp", host, port, timeout=args.timeout)
-        link = default_open_link(plan_link, _secret)
-        try:
-            link.open()
-            found, errors = scan_tcp(link, args.addresses or list(range(1, 33)),
-                                     (args.reply_wait or TCP_PROBE_WAIT * 1000) / 1000, progress=progress)
-        finally:
-            link.close()
-        for address, error in errors.items():
-            print(f"address {address}: answered, but: {error}", file=sys.stderr)
-        return plan_link, [found[a] for a in sorted(found)], []
-    plan_link = _snmp_link(args)
-    try:
-        link = default_open_link(plan_link, _secret)
-    except secrets.SecretUnavailable as exc:
-        raise UsageError(str(exc)) from None
-    except ValueError as exc:
+        addresses = args.addresses or list(range(1, 33))
+        wait = (args.reply_wait or TCP_PROBE_WAIT * 1000) / 1000
+    else:
+        plan_link, addresses, wait = _snmp_link(args), [], 0.0
+    try:  # the SNMPv3 keys are looked up (and prompted for) here, before the job
+        handle = default_open_link(plan_link, _secret)
+    except (secrets.SecretUnavailable, ValueError) as exc:
         raise UsageError(str(exc)) from None
     try:
-        chain = link.read_chain()
-    finally:
-        link.close()
-    return plan_link, list(chain.units), []
+        survey = run_job(survey_job(plan_link, handle, addresses, auto=bool(args.auto and args.serial),
+                                    reply_wait=wait or None), name="plan", on_progress=progress)
+    except JobFailed as exc:
+        if exc.fault.kind is FaultKind.BAD_INPUT:
+            raise UsageError(exc.fault.message) from None
+        raise
+    for address, error in survey.errors.items():
+        print(f"address {address}: answered, but: {error}", file=sys.stderr)
+    return survey
 
 
 def _secret(kind: secrets.SecretKind, user: str, host: str) -> secrets.Secret:
@@ -164,13 +147,14 @@ def run_new(args: argparse.Namespace) -> int:
         raise UsageError("--addresses is for serial and Modbus TCP links: over SNMP the chain is 0 (master) and 1..5")
     progress = _Progress()
     try:
-        link, found, conflicts = _scan(args, progress)
+        survey = _scan(args, progress)
     except KeyboardInterrupt:
         progress.end()
         print("interrupted: no plan written", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         progress.end()
+    link, found, conflicts = survey.link, list(survey.found), survey.conflicts
     for address in conflicts:
         print(f"address {address}: not planned: {CONFLICT_ADVICE.format(address=address)}", file=sys.stderr)
     if not found:
@@ -183,7 +167,7 @@ def run_new(args: argparse.Namespace) -> int:
             unit = 0 if link.kind == "snmp" else min(r.address for r in found)
         if unit not in {r.address for r in found}:
             raise UsageError(f"--telnet-unit {unit} was not found on {link.describe()}")
-        look = telnet_look(args.telnet, args.user, _secret, args.timeout or 5.0)
+        look = run_job(lambda ctx: telnet_look(args.telnet, args.user, _secret, args.timeout or 5.0), name="telnet")
         if look.version is None:
             print(f"warning: firmware not read over Telnet ({look.error or 'no version in the banner'}); "
                   f"the plan gives the host only", file=sys.stderr)
@@ -192,8 +176,6 @@ def run_new(args: argparse.Namespace) -> int:
                            profile=args.profile, firmware=firmware)
     text = plan.to_json()
     if args.output:
-        from bps_commissioner.services.commission import write_text_file
-
         try:
             write_text_file(args.output, text)
         except OSError as exc:

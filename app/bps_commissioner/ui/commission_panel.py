@@ -6,11 +6,11 @@ planned thresholds applied when asked), reads each unit's checklist (pass / warn
 an icon and a word, never colour alone), adds notes per unit, and previews and exports
 the report (PDF, in the window's language) and the CSV.
 
-Where the checks run: a serial or Modbus TCP link of the plan runs as a job on the link's
-worker in the LinkManager (the worker owns the port; the window connects the link first if
-needed, at the plan's bus settings), so nothing else opens the port meanwhile. SNMP links,
-and every link when the panel has no manager (it can stand alone), run on a
-:class:`~bps_commissioner.services.commission.CommissionThread` with links of its own.
+The parts: this module the form and the buttons; ui/commission_table.py the plan table,
+the checklist and the notes; ui/commission_driver.py the job driver (every link of the plan
+runs as a job: on the window's link worker for a serial or Modbus TCP link, on the
+manager's network worker for an SNMP master, or for every link of a panel that stands
+alone); ui/commission_result.py the result's texts, the report preview and the exports.
 
 After a run the panel emits :attr:`CommissionPanel.chainMarks`: {link key: {address:
 mark}} with mark "planned", "missing", "unexpected" or "conflict", which the window shows
@@ -23,57 +23,31 @@ import dataclasses
 import os
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
-    QHeaderView, QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QFormLayout, QGridLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QTableWidget, QVBoxLayout, QWidget,
 )
 
-from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.bus import parse_units
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
-from bps_commissioner.device.plan import PROBES, TELNET_PORT, Plan, PlanError, PlanLink, PlannedUnit
+from bps_commissioner.device.plan import PROBES, Plan, PlanError, PlanLink, PlannedUnit
 from bps_commissioner.services import secrets
 from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.commission import (
-    CONFLICT, FAIL, FAILED, MISSING, OK, PASS, UNEXPECTED, WARN, Check, CommissionOptions, CommissionResult,
-    CommissionThread, LinkOutcome, UnitOutcome, assemble, failed_outcome, link_job, load_plan_file, load_profiles,
-    now_text, plan_from_found, render, render_value, save_plan, write_csv,
+    CONFLICT, MISSING, UNEXPECTED, CommissionOptions, CommissionResult, UnitOutcome, load_plan_file, load_profiles,
+    plan_from_found, save_plan, secrets_needed,
 )
-from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
-from bps_commissioner.services.worker import Priority
-from bps_commissioner.services.endpoints import DEFAULT_SERIAL_TIMEOUT as DEFAULT_REPLY_TIMEOUT
-from bps_commissioner.services.endpoints import DEFAULT_TCP_TIMEOUT as DEFAULT_TIMEOUT
-from bps_commissioner.ui import format as fmt
-from bps_commissioner.ui.icons import icon
+from bps_commissioner.services.endpoints import Endpoint
+from bps_commissioner.services.links import spec_of
+from bps_commissioner.ui.commission_driver import CommissionDriver, endpoint_for
+from bps_commissioner.ui.commission_result import ReportExports, ReportPreview, summary
+from bps_commissioner.ui.commission_table import _COLUMNS, PlanTable
+from bps_commissioner.ui.style import MUTED_COLOUR, error_text_style
 
 CONTEXT = "CommissionPanel"
 
-#: Table columns.
-LINK, ADDRESS, NAME, PHASES, RATING, PROBES_COL, PROFILE, FIRMWARE, HOST, STATUS = range(10)
-_COLUMNS = (QT_TRANSLATE_NOOP("CommissionPanel", "Link"), QT_TRANSLATE_NOOP("CommissionPanel", "Address"),
-            QT_TRANSLATE_NOOP("CommissionPanel", "Name"), QT_TRANSLATE_NOOP("CommissionPanel", "Phases"),
-            QT_TRANSLATE_NOOP("CommissionPanel", "Rating (A)"), QT_TRANSLATE_NOOP("CommissionPanel", "Probes"),
-            QT_TRANSLATE_NOOP("CommissionPanel", "Threshold profile"),
-            QT_TRANSLATE_NOOP("CommissionPanel", "Firmware"), QT_TRANSLATE_NOOP("CommissionPanel", "Telnet host"),
-            QT_TRANSLATE_NOOP("CommissionPanel", "Status"))
-_EDITABLE = (NAME, PHASES, RATING, PROBES_COL, PROFILE, FIRMWARE, HOST)
-
-_STATUS_TEXT = {
-    OK: QT_TRANSLATE_NOOP("CommissionPanel", "OK"),
-    FAILED: QT_TRANSLATE_NOOP("CommissionPanel", "failed"),
-    MISSING: QT_TRANSLATE_NOOP("CommissionPanel", "missing"),
-    UNEXPECTED: QT_TRANSLATE_NOOP("CommissionPanel", "unexpected"),
-    CONFLICT: QT_TRANSLATE_NOOP("CommissionPanel", "address conflict"),
-}
-_STATUS_ICON = {OK: "state-online", FAILED: "state-alarm", MISSING: "state-offline", UNEXPECTED: "state-warning",
-                CONFLICT: "state-conflict"}
-_RESULT_TEXT = {PASS: QT_TRANSLATE_NOOP("CommissionPanel", "pass"),
-                WARN: QT_TRANSLATE_NOOP("CommissionPanel", "warning"),
-                FAIL: QT_TRANSLATE_NOOP("CommissionPanel", "fail")}
-_RESULT_ICON = {PASS: "state-online", WARN: "state-warning", FAIL: "state-alarm"}
 
 #: The marks of the chain tree.
 PLANNED = "planned"
@@ -84,84 +58,12 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def report_language() -> str:
-    """The window's language (its default QLocale), for the report."""
-    return "pl" if QLocale().language() == QLocale.Language.Polish else "en"
-
-
-def endpoint_for(link: PlanLink) -> Endpoint | None:
-    """The LinkManager endpoint of a plan's Modbus link (None for SNMP)."""
-    if link.kind == "serial":
-        assert link.bus is not None
-        return SerialEndpoint(link.target, link.bus, timeout=link.timeout or DEFAULT_REPLY_TIMEOUT)
-    if link.kind == "tcp":
-        return TcpEndpoint(link.target, link.port or 502, timeout=link.timeout or DEFAULT_TIMEOUT)
-    return None
-
-
 def plan_link_for(endpoint: Endpoint) -> PlanLink:
-    if isinstance(endpoint, SerialEndpoint):
-        return PlanLink("serial", endpoint.port, bus=endpoint.settings)
-    return PlanLink("tcp", endpoint.host, endpoint.port)
+    """The plan's description of a window's link (no secret)."""
+    return dataclasses.replace(spec_of(endpoint), timeout=None)
 
 
-def probe_label(key: str) -> str:
-    """A sensor key's label in the window's language ("Temperature 1", "Temperatura 1")."""
-    from bps_commissioner.device.registers import BY_KEY
-
-    return QCoreApplication.translate("Quantity", BY_KEY[key].label)
-
-
-def probes_text(keys: Any) -> str:
-    return ", ".join(probe_label(k) for k in keys)
-
-
-def result_text(result: str) -> str:
-    return _t(_RESULT_TEXT[result])
-
-
-def status_text(status: str) -> str:
-    return _t(_STATUS_TEXT.get(status, status))
-
-
-def check_reason(check: Check) -> str:
-    """A check's reason in the window's language, numbers as its locale writes them."""
-    return render(check.template, check.data, QCoreApplication.translate, fmt.number, "\N{NO-BREAK SPACE}")
-
-
-def check_label(check: Check) -> str:
-    if check.label is None:
-        return check.check
-    return render_value(check.label, QCoreApplication.translate, fmt.number)
-
-
-class ReportPreview(QDialog):
-    """The report as it will print, with a button to export it."""
-
-    def __init__(self, result: CommissionResult, language: str, export: Callable[[], None],
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        from bps_commissioner.ui.report import build_document
-
-        self.setObjectName("reportPreview")
-        self.browser = QTextBrowser()
-        self.browser.setObjectName("reportBrowser")
-        self.document = build_document(result, language)
-        self.document.setParent(self)
-        self.browser.setDocument(self.document)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.clicked.connect(export)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(self.buttons)
-        self.resize(820, 900)
-        self.setWindowTitle(QCoreApplication.translate("CommissionPanel", "Report preview"))
-        self.export_button.setText(QCoreApplication.translate("CommissionPanel", "Export as PDF…"))
-
-
-class CommissionPanel(QWidget):
+class CommissionPanel(PlanTable, ReportExports, QWidget):
     """``manager``: the window's LinkManager (None: every link runs on a thread of the
     panel's own). ``connect_link(endpoint) -> key``: how the window connects a link the plan
     needs (default: the manager's add_link). ``chain``: () -> [(Endpoint, [UnitReading])],
@@ -187,15 +89,9 @@ class CommissionPanel(QWidget):
         self._outcomes: dict[int, UnitOutcome] = {}
         self._rows: list[tuple[int, int]] = []  # (link, address) of each table row
         self._secrets: dict[tuple[str, str, str], secrets.Secret | None] = {}
-        self._running = False
-        self._pending: list[int] = []
-        self._collected: list[LinkOutcome] = []
-        self._job: tuple[str, int] | None = None
-        self._thread: CommissionThread | None = None
-        self._started = ""
-        self._profiles: dict[str, Any] = {}
-        self._options: CommissionOptions | None = None
-        self._link_keys: dict[int, str] = {}
+        self.driver = CommissionDriver(manager, connect_link, self)
+        self.driver.progressed.connect(self._on_progress)
+        self.driver.finished.connect(self._finish)
 
         # header: site, customer, engineer
         self.site = QLineEdit()
@@ -208,7 +104,7 @@ class CommissionPanel(QWidget):
             edit.editingFinished.connect(self._header_edited)
         self.file_label = QLabel()
         self.file_label.setObjectName("planFile")
-        self.file_label.setStyleSheet("color: #555;")
+        self.file_label.setStyleSheet(f"color: {MUTED_COLOUR};")
         self.form = QFormLayout()
         self._site_label, self._customer_label, self._engineer_label = QLabel(), QLabel(), QLabel()
         self.form.addRow(self._site_label, self.site)
@@ -320,9 +216,6 @@ class CommissionPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
 
-        if manager is not None:
-            manager.jobProgress.connect(self._on_job_progress)
-            manager.jobFinished.connect(self._on_job_finished)
         self._retranslate()
         self._update_buttons()
 
@@ -428,180 +321,14 @@ class CommissionPanel(QWidget):
         self.plan = dataclasses.replace(self.plan, site=self.site.text().strip(),
                                         customer=self.customer.text().strip(), engineer=self.engineer.text().strip())
 
-    # -- the table ------------------------------------------------------------------------------
-    def _fill_table(self) -> None:
-        plan = self.plan
-        rows: list[tuple[int, int]] = []
-        if plan is not None:
-            rows = [(u.link, u.address) for u in plan.units]
-        for key in self._outcomes:
-            if key not in rows:
-                rows.append(key)  # type: ignore[arg-type]
-        rows.sort()
-        self._rows = rows
-        current = self.table.currentRow()
-        with QSignalBlocker(self.table):
-            self.table.setRowCount(len(rows))
-            for row, (link, address) in enumerate(rows):
-                unit = plan.unit(link, address) if plan is not None else None
-                outcome = self._outcomes.get((link, address))  # type: ignore[call-overload]
-                values = ["" for _ in _COLUMNS]
-                values[LINK] = str(link)
-                values[ADDRESS] = str(address)
-                if unit is not None:
-                    values[NAME] = unit.name or ""
-                    values[PHASES] = "" if unit.phases is None else str(unit.phases)
-                    values[RATING] = "" if unit.rating is None else str(unit.rating)
-                    values[PROBES_COL] = "" if unit.probes is None else (probes_text(unit.probes) or "-")
-                    values[PROFILE] = unit.profile or ""
-                    values[FIRMWARE] = unit.firmware or ""
-                    values[HOST] = unit.host or ""
-                for column, text in enumerate(values):
-                    item = QTableWidgetItem(text)
-                    flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                    if column in _EDITABLE and unit is not None:
-                        flags |= Qt.ItemFlag.ItemIsEditable
-                    item.setFlags(flags)
-                    if column in (LINK, ADDRESS):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    self.table.setItem(row, column, item)
-                self._render_status(row, unit, outcome)
-        self._retranslate_table()
-        self._fit_columns()
-        if rows:
-            self.table.setCurrentCell(max(0, min(current, len(rows) - 1)), NAME)
-        self._show_unit(self.table.currentRow())
-
-    def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        for column in range(self.table.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
-
-    def _render_status(self, row: int, unit: PlannedUnit | None, outcome: UnitOutcome | None) -> None:
-        item = self.table.item(row, STATUS)
-        if outcome is None:
-            item.setText(self.tr("planned") if unit is not None else "")
-            item.setIcon(icon("state-waiting") if unit is not None else icon(""))
-            item.setToolTip("")
-            return
-        counts = " · ".join(f"{result_text(r)} {outcome.count(r)}" for r in (PASS, WARN, FAIL) if outcome.count(r))
-        item.setText(status_text(outcome.status) + (f" ({counts})" if counts else ""))
-        item.setIcon(icon(_STATUS_ICON[outcome.status]))
-        item.setToolTip("\n".join(f"{result_text(c.result)}: {check_label(c)}: {check_reason(c)}"
-                                  for c in outcome.checks if c.result != PASS))
-
-    def _cell_edited(self, item: QTableWidgetItem) -> None:
-        row, column = item.row(), item.column()
-        if self.plan is None or not 0 <= row < len(self._rows):
-            return
-        link, address = self._rows[row]
-        unit = self.plan.unit(link, address)
-        if unit is None:
-            return
-        text = item.text().strip()
-        try:
-            unit = self._edited(unit, column, text)
-        except ValueError as exc:
-            self._say(str(exc), error=True)
-            with QSignalBlocker(self.table):
-                self._fill_table()
-            return
-        self.plan = self.plan.with_unit(unit)
-        self._say("")
-        self.planChanged.emit(self.plan)
-
-    @staticmethod
-    def _edited(unit: PlannedUnit, column: int, text: str) -> PlannedUnit:
-        """The unit with one cell's new text, checked as the plan file is. Raises ValueError
-        with a translated message."""
-        value: Any = text or None
-        if column == NAME:
-            return dataclasses.replace(unit, name=value)
-        if column == PHASES:
-            if value is not None and value not in ("1", "3"):
-                raise ValueError(QCoreApplication.translate(
-                    "CommissionPanel", "Phases: 1 or 3 (or empty: not checked), not %1").replace("%1", text))
-            return dataclasses.replace(unit, phases=None if value is None else int(value))
-        if column == RATING:
-            if value is not None and value not in ("16", "32"):
-                raise ValueError(QCoreApplication.translate(
-                    "CommissionPanel", "Rating: 16 or 32 A (or empty), not %1").replace("%1", text))
-            return dataclasses.replace(unit, rating=None if value is None else int(value))
-        if column == PROBES_COL:
-            if value is None:
-                return dataclasses.replace(unit, probes=None)
-            names = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-            if text.strip() == "-":
-                names = []
-            known = {p: p for p in PROBES}
-            known.update({probe_label(p).casefold(): p for p in PROBES})
-            unknown = [p for p in names if p not in known and p.casefold() not in known]
-            if unknown:
-                raise ValueError(QCoreApplication.translate(
-                    "CommissionPanel", "Unknown probe %1; probes are %2").replace("%1", unknown[0]).replace(
-                    "%2", probes_text(PROBES)))
-            keys = {known.get(p) or known[p.casefold()] for p in names}
-            return dataclasses.replace(unit, probes=tuple(p for p in PROBES if p in keys))
-        if column == PROFILE:
-            return dataclasses.replace(unit, profile=value)
-        if column == FIRMWARE:
-            return dataclasses.replace(unit, firmware=value)
-        if column == HOST:
-            if value is not None:
-                try:
-                    parse_host(text, TELNET_PORT)
-                except ValueError:
-                    raise ValueError(QCoreApplication.translate(
-                        "CommissionPanel", "Telnet host: HOST or HOST:PORT, not %1").replace("%1", text)) from None
-            return dataclasses.replace(unit, host=value)
-        return unit
-
-    def _show_unit(self, row: int) -> None:
-        """The selected row's checklist and notes."""
-        key = self._rows[row] if 0 <= row < len(self._rows) else None
-        outcome = self._outcomes.get(key) if key is not None else None  # type: ignore[call-overload]
-        unit = self.plan.unit(*key) if key is not None and self.plan is not None else None
-        if key is None:
-            self.checks_title.setText(self.tr("Select a unit to see its checks."))
-        else:
-            title = self.tr("Unit %1").replace("%1", str(key[1]))
-            if unit is not None and unit.name:
-                title += f" – {unit.name}"
-            if outcome is not None:
-                title += f": {status_text(outcome.status)}"
-            self.checks_title.setText(title)
-        checks = outcome.checks if outcome is not None else ()
-        self.checks.setRowCount(len(checks))
-        for row_, check in enumerate(checks):
-            result = QTableWidgetItem(icon(_RESULT_ICON[check.result]), result_text(check.result))
-            self.checks.setItem(row_, 0, result)
-            self.checks.setItem(row_, 1, QTableWidgetItem(check_label(check)))
-            reason = QTableWidgetItem(check_reason(check))
-            reason.setToolTip(check_reason(check))
-            self.checks.setItem(row_, 2, reason)
-        self.checks.resizeColumnToContents(0)
-        self.checks.resizeColumnToContents(1)
-        self.checks.resizeRowsToContents()
-        with QSignalBlocker(self.notes):
-            self.notes.setPlainText(unit.notes if unit is not None else "")
-        self.notes.setEnabled(unit is not None)
-
-    def _notes_edited(self) -> None:
-        row = self.table.currentRow()
-        if self.plan is None or not 0 <= row < len(self._rows):
-            return
-        unit = self.plan.unit(*self._rows[row])
-        if unit is not None:
-            self.plan = self.plan.with_unit(dataclasses.replace(unit, notes=self.notes.toPlainText()))
-
-    def select_unit(self, link: int, address: int) -> None:
-        if (link, address) in self._rows:
-            self.table.setCurrentCell(self._rows.index((link, address)), NAME)
-
     # -- running --------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._running
+        return self.driver.running
+
+    @property
+    def _running(self) -> bool:
+        return self.driver.running
 
     def run_checks(self) -> bool:
         """Start the checks (and the apply, when ticked). False when they cannot start (the
@@ -613,7 +340,7 @@ class CommissionPanel(QWidget):
         if plan.source == "" and self.path:
             plan = dataclasses.replace(plan, source=self.path)
         try:
-            self._profiles = load_profiles(plan)
+            profiles = load_profiles(plan)
         except PlanError as exc:
             self._say(self.tr("The plan was refused: %1").replace("%1", str(exc)), error=True)
             return False
@@ -624,166 +351,51 @@ class CommissionPanel(QWidget):
             return False
         self._ask_secrets(plan)
         apply = self.apply_box.isChecked()
-        self._options = CommissionOptions(apply=apply, addresses=addresses,
-                                          audit=(self.audit or AuditLog()) if apply else None,
-                                          interactive=False, secret=self._secret)
-        self._run_plan = plan
-        self._started = now_text()
-        self._collected = []
-        self._pending = list(range(len(plan.links)))
-        self._running = True
-        self._cancelled = False
-        self.progress.setRange(0, 0)
-        self._say(self.tr("Checking…"))
-        self._update_buttons()
-        self._next_link()
+        options = CommissionOptions(apply=apply, addresses=addresses,
+                                    audit=(self.audit or AuditLog()) if apply else None,
+                                    interactive=False, secret=self._secret)
+        self.driver.start(plan, options, profiles)
+        if self._running:
+            self.progress.setRange(0, 0)
+            self._say(self.tr("Checking…"))
+            self._update_buttons()
         return True
 
     def cancel(self) -> None:
         if not self._running:
             return
-        self._cancelled = True
-        if self._job is not None and self.manager is not None:
-            self.manager.cancel(*self._job)
-        if self._thread is not None:
-            self._thread.cancel()
+        self.driver.cancel()
         self._say(self.tr("Cancelling after the step in progress…"))
 
     def shutdown(self, timeout: float = 5.0) -> bool:
-        """Cancel a run (the window is closing) and wait for the panel's own thread; a job on
-        a link worker ends with the worker. True when no thread of the panel is left."""
-        self.cancel()
-        thread = self._thread
-        if thread is not None:
-            return thread.wait(int(timeout * 1000))
-        return True
-
-    def _next_link(self) -> None:
-        plan = self._run_plan
-        if not self._pending:
-            self._finish()
-            return
-        index = self._pending.pop(0)
-        link = plan.links[index]
-        if self._cancelled:
-            self._collected.append(failed_outcome(plan, index, "", cancelled=True))
-            self._next_link()
-            return
-        assert self._options is not None
-        self._link_text = self.tr("Link %1 of %2: %3").replace("%1", str(index + 1)).replace(
-            "%2", str(len(plan.links))).replace("%3", link.describe())
-        endpoint = endpoint_for(link)
-        if self.manager is not None and endpoint is not None:
-            key = self._ensure_link(endpoint)
-            self._link_keys[index] = key
-            job_id = self.manager.submit(key, link_job(plan, index, self._options, self._profiles), Priority.FOREGROUND)
-            self._job = (key, job_id)
-            self._job_index = index
-        else:
-            thread = CommissionThread(plan, [index], self._options, self._profiles, self)
-            thread.progressed.connect(self._on_progress)
-            thread.completed.connect(self._on_thread_done)
-            thread.failed.connect(lambda message, i=index: self._on_thread_failed(i, message))
-            thread.finished.connect(thread.deleteLater)
-            self._thread = thread
-            thread.start()
-
-    def _ensure_link(self, endpoint: Endpoint) -> str:
-        """The manager's key of ``endpoint``: connected (by the window) if it is not yet, switched
-        to the plan's bus settings if the window uses others."""
-        key = endpoint.key
-        if key in self.manager.keys():
-            current = self.manager.endpoint(key)
-            if isinstance(current, SerialEndpoint) and isinstance(endpoint, SerialEndpoint) \
-                    and current.settings != endpoint.settings:
-                self.manager.replace_endpoint(key, dataclasses.replace(current, settings=endpoint.settings))
-            return key
-        if self._connect_link is not None:
-            return self._connect_link(endpoint)
-        return self.manager.add_link(endpoint, ())
+        """Cancel a run (the window is closing); a job on a window's worker ends with the
+        worker, the panel's own manager (a panel without a window) is stopped. True when no
+        thread of the panel is left."""
+        return self.driver.shutdown(timeout)
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         self.status.setStyleSheet("")
-        self.status.setText(f"{self._link_text} – {text}" if text else self._link_text)
+        self.status.setText(text)
 
-    def _on_job_progress(self, key: str, job_id: int, progress: Any) -> None:
-        if self._job == (key, job_id):
-            self._on_progress(progress.done, progress.total, progress.text)
-
-    def _on_job_finished(self, key: str, result: Any) -> None:
-        if self._job is None or self._job != (key, result.job_id):
-            return
-        self._job = None
-        index = self._job_index
-        if result.cancelled:
-            outcome = failed_outcome(self._run_plan, index, "", cancelled=True)
-        elif result.error:
-            outcome = failed_outcome(self._run_plan, index, result.error)
-        else:
-            outcome = result.value
-        self._collected.append(outcome)
-        self._next_link()
-
-    def _on_thread_done(self, outcome: LinkOutcome) -> None:
-        self._thread = None
-        self._collected.append(outcome)
-        self._next_link()
-
-    def _on_thread_failed(self, index: int, message: str) -> None:
-        self._thread = None
-        self._collected.append(failed_outcome(self._run_plan, index, message))
-        self._next_link()
-
-    def _finish(self) -> None:
-        assert self._options is not None
-        result = assemble(self._run_plan, self._collected, self._started, applied=self._options.apply,
-                          cancelled=self._cancelled)
-        self._running = False
+    def _finish(self, result: CommissionResult) -> None:
         self.result = result
         self._outcomes = {(u.link, u.address): u for u in result.units}
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self._fill_table()
-        self._say(self._summary(result), error=not result.passed)
+        self._say(summary(result), error=not result.passed)
         self._update_buttons()
         self._emit_marks()
         self.resultReady.emit(result)
-
-    @staticmethod
-    def _summary(result: CommissionResult) -> str:
-        counts = {s: len(result.by_status(s)) for s in (OK, FAILED, MISSING, UNEXPECTED, CONFLICT)}
-        parts = [f"{status_text(s)}: {n}" for s, n in counts.items() if n]
-        if result.passed:
-            head = QCoreApplication.translate("CommissionPanel", "Every planned unit passes.")
-        else:
-            head = QCoreApplication.translate("CommissionPanel", "Not passed.")
-        if result.cancelled:
-            head = QCoreApplication.translate("CommissionPanel", "Cancelled: not every unit was checked.")
-        return f"{head} {' · '.join(parts)}"
 
     # -- secrets --------------------------------------------------------------------------------
     def _ask_secrets(self, plan: Plan) -> None:
         """The Telnet passwords and SNMPv3 keys the plan needs, from the environment or the
         keyring, else asked for here (a hidden field); never kept beyond this session."""
-        from bps_commissioner.services.endpoints import FACTORY_USER
-
-        wanted: list[tuple[secrets.SecretKind, str, str]] = []
-        for link in plan.links:
-            if link.kind == "snmp" and link.snmp_version == "3":
-                if link.v3_auth_proto != "none":
-                    wanted.append((secrets.SNMP_AUTH_KEY, link.v3_user, link.target))
-                if link.v3_priv_proto != "none":
-                    wanted.append((secrets.SNMP_PRIV_KEY, link.v3_user, link.target))
-        for unit in plan.units:
-            host = unit.host
-            link = plan.links[unit.link]
-            if host is None and unit.firmware and link.kind == "snmp" and unit.address == 0:
-                host = link.target
-            if host is not None:
-                wanted.append((secrets.TELNET_PASSWORD, unit.telnet_user or FACTORY_USER, parse_host(host, 23)[0]))
+        wanted = secrets_needed(plan)
         for kind, user, host in wanted:
             key = (kind.env, user, host)
             if key in self._secrets and self._secrets[key] is not None:
@@ -805,77 +417,6 @@ class CommissionPanel(QWidget):
             raise secrets.SecretUnavailable(f"no {kind.label} for {user}@{host}: set {kind.env} or enter it "
                                             f"when asked")
         return value
-
-    # -- the report -----------------------------------------------------------------------------
-    def report_result(self) -> CommissionResult | None:
-        """The last result with the plan as it is now (names and notes edited after the run)."""
-        if self.result is None:
-            return None
-        plan = self.plan or self.result.plan
-        units = []
-        for u in self.result.units:
-            planned = plan.unit(u.link, u.address)
-            units.append(dataclasses.replace(u, planned=planned) if planned is not None else u)
-        run_plan = dataclasses.replace(plan, source=self.path or plan.source)
-        return dataclasses.replace(self.result, plan=run_plan, units=tuple(units))
-
-    def export_report(self, path: str, language: str | None = None) -> bool:
-        from bps_commissioner.ui.report import write_pdf
-
-        result = self.report_result()
-        if result is None:
-            return False
-        try:
-            pages = write_pdf(result, path, language or report_language())
-        except OSError as exc:
-            self._say(self.tr("Could not write %1: %2").replace("%1", path).replace("%2", exc.strerror or str(exc)),
-                      error=True)
-            return False
-        self._say(self.tr("Report written: %1 (%2 pages)").replace("%1", path).replace("%2", str(pages)))
-        return True
-
-    def export_csv(self, path: str) -> bool:
-        result = self.report_result()
-        if result is None:
-            return False
-        try:
-            write_csv(result, path)
-        except OSError as exc:
-            self._say(self.tr("Could not write %1: %2").replace("%1", path).replace("%2", exc.strerror or str(exc)),
-                      error=True)
-            return False
-        self._say(self.tr("Units written: %1").replace("%1", path))
-        return True
-
-    def _default_name(self, suffix: str) -> str:
-        folder = os.path.dirname(self.path) if self.path else os.path.expanduser("~")
-        site = "".join(c if c.isalnum() else "-" for c in (self.plan.site if self.plan else ""))[:40].strip("-")
-        return os.path.join(folder, f"commissioning-{site or 'report'}.{suffix}")
-
-    def export_report_dialog(self) -> None:
-        if self.result is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), self._default_name("pdf"),
-                                              self.tr("PDF documents (*.pdf)"))
-        if path:
-            self.export_report(path)
-
-    def export_csv_dialog(self) -> None:
-        if self.result is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the units"), self._default_name("csv"),
-                                              self.tr("CSV files (*.csv)"))
-        if path:
-            self.export_csv(path)
-
-    def preview_report(self) -> ReportPreview | None:
-        result = self.report_result()
-        if result is None:
-            return None
-        dialog = ReportPreview(result, report_language(), self.export_report_dialog, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
 
     # -- chain tree marks -------------------------------------------------------------------------
     def marks(self) -> dict[str, dict[int, str]]:
@@ -903,7 +444,7 @@ class CommissionPanel(QWidget):
 
     # -- look ---------------------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #b71c1c;" if error else "")
+        self.status.setStyleSheet(error_text_style() if error else "")
         self.status.setText(text)
 
     def _update_file_label(self) -> None:
@@ -938,13 +479,6 @@ class CommissionPanel(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
-    def _retranslate_table(self) -> None:
-        self.table.setHorizontalHeaderLabels([_t(c) for c in _COLUMNS])
-        self.checks.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"), self.tr("Reason")])
-        for row, key in enumerate(self._rows):
-            unit = self.plan.unit(*key) if self.plan is not None else None
-            self._render_status(row, unit, self._outcomes.get(key))  # type: ignore[call-overload]
-
     def _retranslate(self) -> None:
         self._site_label.setText(self.tr("&Site:"))
         self._site_label.setBuddy(self.site)
@@ -976,7 +510,7 @@ class CommissionPanel(QWidget):
         self._update_file_label()
         self._fill_table()
         if self.result is not None and not self._running:
-            self._say(self._summary(self.result), error=not self.result.passed)
+            self._say(summary(self.result), error=not self.result.passed)
 
 
 _SECRET_LABELS = {
