@@ -155,7 +155,6 @@
     <name>Commission</name>
     <message>
         <source>answered {replies} of {requests} requests</source>
-        <extracomment>The physics every unit is checked against. |P - V x I x PF| allowed: 3 % of V x I plus 2 W (the registers&apos; rounding, 0.1 V, 0.01 A, 0.01 of the power factor, is at most about 0.6 % at PF 0.9; the rest is for a unit that samples V, I and P at slightly different instants). A probe value outside these is not plausible in a rack (the thresholds&apos; physical ranges). Addresses scanned on a serial or Modbus TCP link besides the planned ones. How long a Modbus TCP host may take per address while scanning (a gateway answers an absent unit with exception 10/11 or not at all).</extracomment>
         <translation>odpowiedziało na {replies} z {requests} zapytań</translation>
     </message>
     <message>
@@ -571,7 +570,6 @@
     </message>
     <message>
         <source>Report preview</source>
-        <extracomment>The marks of the chain tree.</extracomment>
         <translation>Podgląd protokołu</translation>
     </message>
     <message>
@@ -665,6 +663,38 @@
     <message>
         <source>Cancelling after the step in progress…</source>
         <translation>Przerywanie po bieżącym kroku…</translation>
+    </message>
+    <message>
+        <source>scanning address %1</source>
+        <translation>skanowanie adresu %1</translation>
+    </message>
+    <message>
+        <source>reading the chain</source>
+        <translation>odczyt łańcucha</translation>
+    </message>
+    <message>
+        <source>units found: %1</source>
+        <translation>znalezione urządzenia: %1</translation>
+    </message>
+    <message>
+        <source>unit %1: checking</source>
+        <translation>urządzenie %1: sprawdzanie</translation>
+    </message>
+    <message>
+        <source>unit %1: missing</source>
+        <translation>urządzenie %1: brak</translation>
+    </message>
+    <message>
+        <source>unit %1: address conflict</source>
+        <translation>urządzenie %1: konflikt adresów</translation>
+    </message>
+    <message>
+        <source>unit %1: answered with an error</source>
+        <translation>urządzenie %1: odpowiedź z błędem</translation>
+    </message>
+    <message>
+        <source>the link could not be used</source>
+        <translation>nie można użyć łącza</translation>
     </message>
     <message>
         <source>Link %1 of %2: %3</source>

@@ -49,7 +49,7 @@ from bps_commissioner.ui.style import MUTED_COLOUR, error_text_style
 CONTEXT = "CommissionPanel"
 
 
-#: The marks of the chain tree.
+# The marks of the chain tree.
 PLANNED = "planned"
 
 
