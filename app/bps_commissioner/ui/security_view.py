@@ -70,8 +70,8 @@ class SecurityStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("securityStrip")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"#securityStrip {{ background: {style.NOTICE_TINT}; border: 1px solid {style.NOTICE_BORDER}; "
-                           "border-radius: 3px; }")
+        self.setStyleSheet(f"#securityStrip {{ background: {style.NOTICE_TINT}; "
+                           f"border: 1px solid {style.NOTICE_BORDER}; border-radius: 3px; }}")
         self.network = network
         self._key: str | None = None
         self._expanded = True
