@@ -286,3 +286,27 @@ def test_window_geometry_is_restored(qtbot, make_window):
     w.save_window()
     again = make_window()
     assert (again.width(), again.height()) == (731, 517)
+
+
+def test_the_rooms_of_the_window_translate_in_its_context(qtbot, make_window, translations):
+    """The window is put together from mixins (ui/window_actions.py, window_docks.py,
+    window_status.py); their texts keep the context "MainWindow", plural forms included."""
+    w = make_window()
+    translations.set_language("pl")
+    qtbot.waitUntil(lambda: w.menu_file.title() == "&Plik", timeout=2000)
+    assert w.act_scan.text() == "&Skanuj magistralę…"  # window_actions
+    assert w.menu_units.title() == "&Urządzenia"  # window_docks
+    assert w.status_rate.text().startswith("Odczyty: ")  # window_status
+    assert w._counted_texts(5)["rows"] == "Zapisano 5 wierszy do %1"
+    assert w._counted_texts(2)["found"] == "Skanowanie %1: znaleziono 2 urządzenia"
+
+
+def test_no_room_of_the_window_is_over_500_lines():
+    from pathlib import Path
+
+    import bps_commissioner.ui.main_window as main_window
+
+    ui = Path(main_window.__file__).parent
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines())
+             for p in [ui / "main_window.py", *ui.glob("window_*.py")]}
+    assert len(sizes) == 4 and max(sizes.values()) < 500, sizes

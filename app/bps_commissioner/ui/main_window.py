@@ -30,11 +30,12 @@ from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QTreeView, QWidget
 
+from bps_commissioner.device.assess import UnitState
 from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint
 from bps_commissioner.services.manager import LinkManager
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.busmeter import BusMeter
-from bps_commissioner.ui.chain_model import ChainModel, link_state_text
+from bps_commissioner.ui.chain_model import ChainModel, link_state_text, phases_text
 from bps_commissioner.ui.connect_dialog import ConnectRequest
 from bps_commissioner.ui.diagnostics import DiagnosticsPanel
 from bps_commissioner.ui.errors import describe_link_error
@@ -44,7 +45,7 @@ from bps_commissioner.ui.icons import icon
 from bps_commissioner.ui.scan_dialog import ScanDialog
 from bps_commissioner.ui.settings import settings
 from bps_commissioner.ui.simulation import SimulatedLink, SimulatedMaster
-from bps_commissioner.ui.state import UnitState
+from bps_commissioner.ui.state import state_text
 from bps_commissioner.ui.unit_view import UnitView
 from bps_commissioner.ui.window_actions import RECENT_KEY, RECENT_MAX, WindowActions
 from bps_commissioner.ui.window_docks import WindowDocks
@@ -183,9 +184,6 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
     def _fit_tree_columns(self) -> None:
         """Widths for every text a column can show (names measured, the rest from their
         longest possible text), so that the tree never needs measuring on updates."""
-        from bps_commissioner.ui.chain_model import phases_text
-        from bps_commissioner.ui.state import state_text
-
         metrics = self.tree.fontMetrics()
         header = self.tree.header()
         pad = 2 * self.tree.style().pixelMetric(self.tree.style().PixelMetric.PM_FocusFrameHMargin) + 8

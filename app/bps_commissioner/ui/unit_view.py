@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from bps_commissioner.device.assess import UnitState
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui import style
 from bps_commissioner.ui.banner import Banner
@@ -29,7 +30,7 @@ from bps_commissioner.ui.chain_model import UnitInfo, phases_text, unit_title
 from bps_commissioner.ui.dashboard import UnitDashboard
 from bps_commissioner.ui.errors import conflict_advice, describe_link_error, describe_unit_error
 from bps_commissioner.ui.plots import PlotPanel
-from bps_commissioner.ui.state import UnitState, state_color, state_icon, state_text
+from bps_commissioner.ui.state import state_color, state_icon, state_text
 
 
 class UnitView(QWidget):

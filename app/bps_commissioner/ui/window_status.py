@@ -12,8 +12,8 @@ import time
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel
 
+from bps_commissioner.device.assess import UnitState
 from bps_commissioner.ui import format as fmt
-from bps_commissioner.ui.state import UnitState
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate recognizes
 
