@@ -7,11 +7,15 @@ I/O never runs in the GUI thread and never overlaps that link's polling of the s
 
 Each job logs in, does its work and logs out (a unit may allow one Telnet session at a
 time, and an idle one times out). The password is looked up in the worker's thread
-(services/credentials.py: typed in this session, the environment, the keyring). A job
-never raises: it returns a :class:`TelnetOutcome` with the value or the error, so that a
-Telnet failure is never taken for a failure of the link the job runs on. A refused login
-is reported as such (``error_kind`` "login") and the password typed for it is forgotten:
-the window does not try it again, so the unit cannot lock the account.
+(services/credentials.py: typed in this session, the environment, the keyring), or given by
+the caller (the CLI, which may prompt for it first). A job does not raise for a Telnet
+failure: it returns a :class:`TelnetOutcome` whose ``fault`` (a
+:class:`~bps_commissioner.device.faults.Fault`, its kind from the exception's class) says
+what failed, so that a Telnet failure is never taken for a failure of the link the job runs
+on, and the banner and findings of a login that worked are kept beside it. A refused login
+is a fault of kind ``auth-failed`` and the password typed for it is forgotten: the window
+does not try it again, so the unit cannot lock the account. The CLI runs the same jobs
+(services/jobs.py ``run_job``) and raises the fault with :meth:`TelnetOutcome.unwrap`.
 """
 
 from __future__ import annotations
@@ -21,8 +25,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
+from bps_commissioner.device.assess import energy_cleared
+from bps_commissioner.device.faults import Fault, FaultKind
 from bps_commissioner.device.limits import DEFAULT_RATING, Problem, ValidationError
 from bps_commissioner.services.credentials import SESSION, SecretUnavailable, find_secret
+from bps_commissioner.services.jobs import JobFailed, fault_of
 from bps_commissioner.services.secrets import TELNET_PASSWORD
 from bps_commissioner.services.security import Finding, telnet_findings
 from bps_commissioner.services.telnet_thresholds import (
@@ -30,23 +37,28 @@ from bps_commissioner.services.telnet_thresholds import (
     read_telnet_thresholds,
     set_telnet_thresholds,
 )
-from bps_commissioner.transport.errors import ConnectError, LinkError
+from bps_commissioner.transport.errors import LinkError
 from bps_commissioner.transport.telnet import (
     DEFAULT_PORT,
     DEFAULT_TIMEOUT,
     FACTORY_USER,
     Banner,
     TelnetLoginError,
-    TelnetProtocolError,
     TelnetSession,
-    TelnetTimeout,
 )
 
 #: TelnetOutcome.action
 READ, ENERGY_RESET, THRESHOLDS = "read", "energy_reset", "thresholds"
-#: TelnetOutcome.error_kind
-NO_PASSWORD, LOGIN_REFUSED, CONNECT, TIMEOUT, PROTOCOL, INVALID, OTHER = (
-    "password", "login", "connect", "timeout", "protocol", "invalid", "other")
+#: TelnetOutcome.error_kind: the kind of its fault
+NO_PASSWORD = FaultKind.SECRET_MISSING
+LOGIN_REFUSED = FaultKind.AUTH_FAILED
+TIMEOUT = FaultKind.TIMEOUT
+PROTOCOL = FaultKind.PROTOCOL
+INVALID = FaultKind.BAD_INPUT
+CANCELLED = FaultKind.CANCELLED
+OTHER = FaultKind.LINK_ERROR
+#: the kinds of a Telnet connection that could not be made (nothing listens, no such host...)
+CONNECT_KINDS = frozenset({FaultKind.REFUSED, FaultKind.HOST_UNKNOWN, FaultKind.UNREACHABLE})
 
 PHASES = (1, 2, 3)
 
@@ -102,7 +114,7 @@ class EnergyReset:
 
     @property
     def not_cleared(self) -> tuple[int, ...]:
-        return tuple(p for p in self.phases if self.after.get(p) != 0)
+        return tuple(p for p in self.phases if not energy_cleared(self.after.get(p)))
 
     @property
     def ok(self) -> bool:
@@ -110,21 +122,48 @@ class EnergyReset:
 
 
 @dataclass(frozen=True)
+class TelnetInfo:
+    """What ``telnet info`` shows: the banner and menu 1 of ``units``."""
+
+    banner: Banner
+    information: Mapping[str, Any]
+    description: str  # host:port as the session names it
+    dialogue: str  # the raw exchange (password hidden), for a banner without a version
+
+
+@dataclass(frozen=True)
 class TelnetOutcome:
-    """What a Telnet job returns (never an exception)."""
+    """What a Telnet job returns (a Telnet failure is its ``fault``, not an exception)."""
 
     target: TelnetTarget
     action: str
-    value: Any = None  # TelnetOverview, EnergyReset or TelnetThresholdReport
-    error: str | None = None  # English, names what failed; never a password
-    error_kind: str | None = None
-    problems: tuple[Problem, ...] = ()  # refused input (error_kind "invalid"): nothing was sent
+    value: Any = None  # TelnetOverview, EnergyReset, TelnetThresholdReport or TelnetInfo
+    fault: Fault | None = None  # what failed (English message, never a password)
+    problems: tuple[Problem, ...] = ()  # refused input (kind bad-input): nothing was sent
     findings: tuple[Finding, ...] = ()  # after a successful login
     banner: Banner | None = None  # after a successful login
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        return self.fault is None
+
+    @property
+    def error(self) -> str | None:
+        return None if self.fault is None else self.fault.message
+
+    @property
+    def error_kind(self) -> FaultKind | None:
+        return None if self.fault is None else self.fault.kind
+
+    @property
+    def logged_in(self) -> bool:
+        return self.banner is not None
+
+    def unwrap(self) -> Any:
+        """The value, or :class:`~bps_commissioner.services.jobs.JobFailed` with the fault."""
+        if self.fault is not None:
+            raise JobFailed(self.fault)
+        return self.value
 
 
 def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
@@ -132,41 +171,60 @@ def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
 
 
 def _run(target: TelnetTarget, action: str, work: Callable[[TelnetSession], Any],
-         session_factory: Callable[[TelnetTarget], TelnetSession] | None = None) -> TelnetOutcome:
-    """Log in, ``work(session)``, log out; every failure becomes the outcome's error."""
-    try:
-        password = find_secret(TELNET_PASSWORD, target.user, target.host)
-    except SecretUnavailable:
-        return TelnetOutcome(target, action, error=f"no Telnet password for {target.user}@{target.host}",
-                             error_kind=NO_PASSWORD)
+         session_factory: Callable[[TelnetTarget], TelnetSession] | None = None,
+         password: Any = None) -> TelnetOutcome:
+    """Log in, ``work(session)``, log out; every Telnet failure becomes the outcome's fault.
+    ``password``: the caller's (the CLI's); None looks it up (session, environment, keyring)."""
+    link = target.describe()
+    if password is None:
+        try:
+            password = find_secret(TELNET_PASSWORD, target.user, target.host)
+        except SecretUnavailable:
+            fault = Fault(FaultKind.SECRET_MISSING, f"no Telnet password for {target.user}@{target.host}",
+                          link=link, data={"user": target.user, "host": target.host})
+            return TelnetOutcome(target, action, fault=fault)
     session = (session_factory or (lambda t: TelnetSession(t.host, t.port, timeout=t.timeout)))(target)
     findings: tuple[Finding, ...] = ()
     banner: Banner | None = None
+    problems: tuple[Problem, ...] = ()
     try:
         try:
             banner = session.login(target.user, password)
         except TelnetLoginError as exc:
             SESSION.forget(TELNET_PASSWORD, target.user, target.host)  # never tried again by itself
-            return TelnetOutcome(target, action, error=str(exc).split("\n")[0], error_kind=LOGIN_REFUSED)
+            return TelnetOutcome(target, action, fault=fault_of(exc, link=link))
         findings = tuple(telnet_findings(target.user, session.factory_login))
         try:
             value = work(session)
         finally:
             session.logout()
-    except ValidationError as exc:
-        return TelnetOutcome(target, action, error=str(exc), error_kind=INVALID, problems=exc.problems,
-                             findings=findings, banner=banner)
-    except ConnectError as exc:
-        return TelnetOutcome(target, action, error=str(exc), error_kind=CONNECT, findings=findings, banner=banner)
-    except TelnetTimeout as exc:
-        return TelnetOutcome(target, action, error=str(exc), error_kind=TIMEOUT, findings=findings, banner=banner)
-    except TelnetProtocolError as exc:
-        return TelnetOutcome(target, action, error=str(exc), error_kind=PROTOCOL, findings=findings, banner=banner)
-    except LinkError as exc:
-        return TelnetOutcome(target, action, error=str(exc), error_kind=OTHER, findings=findings, banner=banner)
+    except (ValidationError, LinkError, _NotConfirmed) as exc:
+        if isinstance(exc, ValidationError):
+            problems = tuple(exc.problems)
+        fault = exc.fault if isinstance(exc, _NotConfirmed) else fault_of(exc, link=link)
+        return TelnetOutcome(target, action, fault=fault, problems=problems, findings=findings, banner=banner)
     finally:
         session.close()
     return TelnetOutcome(target, action, value=value, findings=findings, banner=banner)
+
+
+class _NotConfirmed(Exception):
+    """The user answered no to an energy reset's question: nothing was cleared."""
+
+    def __init__(self, fault: Fault):
+        super().__init__(fault.message)
+        self.fault = fault
+
+
+def info_job(target: TelnetTarget, units: tuple[str, ...] = ("master",), **kw: Any) -> Callable[[Any], TelnetOutcome]:
+    """A job: the banner and what menu 1 shows for ``units`` (a :class:`TelnetInfo`)."""
+
+    def work(session: TelnetSession) -> TelnetInfo:
+        information = session.information(units)
+        assert session.banner is not None
+        return TelnetInfo(session.banner, _frozen(information), session.description, session.dialogue)
+
+    return lambda _ctx: _run(target, READ, work, **kw)
 
 
 def read_job(target: TelnetTarget, **kw: Any) -> Callable[[Any], TelnetOutcome]:
@@ -181,9 +239,13 @@ def read_job(target: TelnetTarget, **kw: Any) -> Callable[[Any], TelnetOutcome]:
     return lambda _ctx: _run(target, READ, work, **kw)
 
 
-def energy_reset_job(target: TelnetTarget, phases: tuple[int, ...], **kw: Any) -> Callable[[Any], TelnetOutcome]:
+def energy_reset_job(target: TelnetTarget, phases: tuple[int, ...],
+                     confirm: Callable[[Mapping[int, float], str], bool] | None = None,
+                     **kw: Any) -> Callable[[Any], TelnetOutcome]:
     """A job: clear the energy meters of ``phases`` (menu 9, ``clearpN``) and read them before
-    and after (an :class:`EnergyReset`)."""
+    and after (an :class:`EnergyReset`). ``confirm(before, description)``, when given, is
+    asked (in the worker's thread) once the meters are read; False clears nothing and ends
+    with a fault of kind ``cancelled``."""
     phases = tuple(dict.fromkeys(phases))
     bad = [p for p in phases if p not in PHASES]
     if bad or not phases:
@@ -191,6 +253,9 @@ def energy_reset_job(target: TelnetTarget, phases: tuple[int, ...], **kw: Any) -
 
     def work(session: TelnetSession) -> EnergyReset:
         before = session.read_energy()
+        if confirm is not None and not confirm(_frozen(before), session.description):
+            raise _NotConfirmed(Fault(FaultKind.CANCELLED, "cancelled: nothing was reset",
+                                      link=session.description))
         replies = tuple(session.clear_energy(p) for p in phases)
         after = session.read_energy()
         return EnergyReset(phases, _frozen(before), _frozen(after), replies)
@@ -199,18 +264,19 @@ def energy_reset_job(target: TelnetTarget, phases: tuple[int, ...], **kw: Any) -
 
 
 def thresholds_job(target: TelnetTarget, requested: Mapping[str, Any], rating: int = DEFAULT_RATING,
-                   **kw: Any) -> Callable[[Any], TelnetOutcome]:
+                   dry_run: bool = False, **kw: Any) -> Callable[[Any], TelnetOutcome]:
     """A job: apply ``requested`` ({"current_l1.high_warning": 25, ...}) through menu 8 and
     read the listing back (a :class:`TelnetThresholdReport`); refused input comes back as
     ``problems`` with nothing sent."""
     requested = dict(requested)
 
     def work(session: TelnetSession) -> TelnetThresholdReport:
-        return set_telnet_thresholds(session, requested, rating=rating)
+        return set_telnet_thresholds(session, requested, rating=rating, dry_run=dry_run)
 
     return lambda _ctx: _run(target, THRESHOLDS, work, **kw)
 
 
-__all__ = ["CONNECT", "ENERGY_RESET", "EnergyReset", "INVALID", "LOGIN_REFUSED", "NO_PASSWORD", "OTHER", "PROTOCOL",
-           "READ", "THRESHOLDS", "TIMEOUT", "TelnetOutcome", "TelnetOverview", "TelnetTarget", "energy_reset_job",
-           "read_job", "thresholds_job"]
+__all__ = ["CANCELLED", "CONNECT_KINDS", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "ENERGY_RESET", "EnergyReset",
+           "FACTORY_USER", "INVALID", "LOGIN_REFUSED", "NO_PASSWORD", "OTHER", "PROTOCOL", "READ", "THRESHOLDS",
+           "TIMEOUT", "TelnetInfo", "TelnetOutcome", "TelnetOverview", "TelnetTarget", "energy_reset_job",
+           "info_job", "read_job", "thresholds_job"]

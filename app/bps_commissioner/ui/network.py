@@ -3,7 +3,10 @@
 A link to a networked master (an SNMP master, or a Modbus TCP host) may have a Telnet
 account (:class:`~bps_commissioner.services.telnet_jobs.TelnetTarget`, from the Connect
 dialog or the Telnet tab). :class:`NetworkSession` runs the Telnet actions as jobs on that
-link's worker (so never in the GUI thread), keeps the latest read of each master (banner,
+link's worker, or on the manager's network worker for a master whose link is not (or no
+longer) polled, so never in the GUI thread and never on a thread of their own. A Telnet
+failure comes back as the outcome's :class:`~bps_commissioner.device.faults.Fault` (a job
+that was cancelled or failed itself: the JobResult's fault). It keeps the latest read of each master (banner,
 energy meters, thresholds) and the security findings of each link (SNMP from the link's own
 credentials once it answers, Telnet after each login), and tells the widgets by signals.
 
@@ -18,8 +21,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from bps_commissioner.device.faults import Fault, FaultKind
 from bps_commissioner.services.endpoints import SnmpEndpoint, TcpEndpoint
-from bps_commissioner.services.manager import LinkManager
+from bps_commissioner.services.manager import NETWORK_KEY, LinkManager
 from bps_commissioner.services.security import Finding, sort_findings
 from bps_commissioner.services.snmp_poll import snmp_security_job
 from bps_commissioner.services.telnet_jobs import (
@@ -49,6 +53,7 @@ class NetworkSession(QObject):
         self._snmp_findings: dict[str, tuple[Finding, ...]] = {}
         self._telnet_findings: dict[str, tuple[Finding, ...]] = {}
         self._jobs: dict[tuple[str, int], str] = {}  # (key, job id) -> "telnet" or "security"
+        self._network_jobs: dict[int, str] = {}  # job id on the network worker -> link key
         self._refused: set[str] = set()  # keys whose Telnet login was refused: no login by itself
         self._read_once: set[str] = set()
         manager.jobFinished.connect(self._on_job)
@@ -110,9 +115,16 @@ class NetworkSession(QObject):
         return None if target is None else self._submit_telnet(key, thresholds_job(target, requested, rating))
 
     def _submit_telnet(self, key: str, job: Callable[[Any], TelnetOutcome]) -> int | None:
-        if key not in self.manager.keys():
-            return None
-        job_id = self.manager.submit(key, job, Priority.FOREGROUND)
+        """On the link's worker (never overlapping its polls of the master); a master with no
+        polled link: on the manager's network worker."""
+        if key in self.manager.keys():
+            job_id = self.manager.submit(key, job, Priority.FOREGROUND)
+        else:
+            try:
+                job_id = self.manager.submit_network(job)
+            except RuntimeError:  # the manager is shutting down
+                return None
+            self._network_jobs[job_id] = key
         self._jobs[(key, job_id)] = "telnet"
         self.changed.emit(key)
         return job_id
@@ -131,6 +143,10 @@ class NetworkSession(QObject):
 
     @Slot(str, object)
     def _on_job(self, key: str, result: Any) -> None:
+        if key == NETWORK_KEY:
+            if result.job_id not in self._network_jobs:
+                return
+            key = self._network_jobs.pop(result.job_id)
         kind = self._jobs.pop((key, result.job_id), None)
         if kind is None:
             return
@@ -145,7 +161,8 @@ class NetworkSession(QObject):
             if target is None:
                 self.changed.emit(key)
                 return
-            outcome = TelnetOutcome(target, READ, error=result.error or "cancelled", error_kind="other")
+            fault = result.fault or Fault(FaultKind.INTERNAL, "the Telnet job returned nothing", link=key)
+            outcome = TelnetOutcome(target, READ, fault=fault)
         if outcome.error_kind == LOGIN_REFUSED:
             self._refused.add(key)
         elif outcome.error_kind != NO_PASSWORD and outcome.banner is not None:
@@ -167,6 +184,7 @@ class NetworkSession(QObject):
         for store in (self._targets, self._overviews, self._last, self._snmp_findings, self._telnet_findings):
             store.pop(key, None)  # type: ignore[attr-defined]
         self._jobs = {ref: kind for ref, kind in self._jobs.items() if ref[0] != key}
+        self._network_jobs = {job_id: k for job_id, k in self._network_jobs.items() if k != key}
         self._refused.discard(key)
         self._read_once.discard(key)
         self.changed.emit(key)
