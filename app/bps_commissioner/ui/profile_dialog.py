@@ -49,7 +49,7 @@ from bps_commissioner.services.thresholds import (
     threshold_job,
 )
 from bps_commissioner.services.worker import JobResult, LinkWorker, Priority
-from bps_commissioner.ui.threshold_editor import (
+from bps_commissioner.ui.threshold_results import (
     ERROR_COLOUR,
     OK_COLOUR,
     follow_default_locale,

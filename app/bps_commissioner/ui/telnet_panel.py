@@ -47,7 +47,7 @@ from bps_commissioner.ui.telnet_results import (
     error_text, problem_text, reset_question, reset_text, threshold_report_text,
 )
 
-#: the kinds after which the tab asks for the account again (no overview yet)
+# the kinds after which the tab asks for the account again (no overview yet)
 _ASK_LOGIN = frozenset({NO_PASSWORD, LOGIN_REFUSED, TIMEOUT, *CONNECT_KINDS})
 
 

@@ -1,4 +1,4 @@
-"""The threshold editor of one unit, and a view of the audit log.
+"""The threshold editor of one unit.
 
 :class:`ThresholdEditor` shows each alarm threshold with the unit's present value, the live
 reading it watches, and a locale-aware spin box (decimal comma in Polish) with its unit and
@@ -7,6 +7,9 @@ field that breaks a rule says why and Apply stays disabled. Apply runs the servi
 write (services/thresholds.py) as a job on the link's worker at Priority.WRITE; the window
 never waits for it. Afterwards each row says applied, or failed / not written with the
 reason, and "Retry failed" writes those again.
+
+The words for its results are ui/threshold_results.py's (shared with the profile dialog),
+the audit log's view ui/audit_view.py's (both still importable from here).
 
 Standalone widgets: the main window docks them and feeds them (``set_reading`` with a
 UnitReading, or the worker's own ``unitUpdated``, which the editor follows by itself).
@@ -17,173 +20,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QT_TRANSLATE_NOOP, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDoubleSpinBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
+    QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget,
 )
 
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.limits import (
-    DEFAULT_RATING,
-    RATINGS,
-    SETTINGS,
-    Problem,
-    ValidationError,
-    check_rating,
-    encode,
-    physical_range,
-    quantity_of,
-    split_setting,
-    thresholds_of,
-    validate,
+    DEFAULT_RATING, RATINGS, SETTINGS, Problem, ValidationError, check_rating, encode, physical_range, quantity_of,
+    thresholds_of, validate,
 )
-from bps_commissioner.device.registers import BY_KEY, MONITORED_BY_KEY
-from bps_commissioner.services.audit import AuditError, AuditLog
-from bps_commissioner.services.thresholds import (
-    APPLIED,
-    FAILED,
-    PLANNED,
-    SKIPPED,
-    UNCHANGED,
-    ApplyReport,
-    SettingResult,
-    threshold_job,
-)
+from bps_commissioner.services.audit import AuditLog
+from bps_commissioner.services.thresholds import FAILED, SKIPPED, ApplyReport, SettingResult, threshold_job
 from bps_commissioner.services.worker import JobResult, LinkWorker, Priority, UnitResult
-
-# Colours of the unit's own web page, always with a symbol and text as well.
-OK_COLOUR, WARN_COLOUR, ERROR_COLOUR = "#2e7d32", "#ef6c00", "#c62828"
+from bps_commissioner.ui.audit_view import AuditLogView
+from bps_commissioner.ui.threshold_results import (
+    ERROR_COLOUR, OK_COLOUR, follow_default_locale, format_value, problem_text, result_text, result_word,
+    live_text, setting_label,
+)
+from bps_commissioner.ui.threshold_results import set_style as _style
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate recognizes
-
-_RESULT_WORDS = {
-    APPLIED: QT_TRANSLATE_NOOP("ThresholdResults", "applied"),
-    FAILED: QT_TRANSLATE_NOOP("ThresholdResults", "failed"),
-    SKIPPED: QT_TRANSLATE_NOOP("ThresholdResults", "not written"),
-    UNCHANGED: QT_TRANSLATE_NOOP("ThresholdResults", "unchanged"),
-    PLANNED: QT_TRANSLATE_NOOP("ThresholdResults", "planned"),
-}
-
-
-# --- shared by the editor and the profile dialog ------------------------------------------------
-
-def format_value(setting: str, value: float | None, locale: QLocale, unit: bool = True) -> str:
-    """A threshold value with its register's decimals, in the widget's locale."""
-    if value is None:
-        return "?"
-    q = quantity_of(setting)
-    text = locale.toString(float(value), "f", q.decimals)
-    return f"{text} {q.unit}" if unit else text
-
-
-def setting_label(setting: str) -> str:
-    """``voltage_l1.low`` -> "Voltage L1: low alarm", translated."""
-    quantity, _side = split_setting(setting)
-    return translate("ThresholdResults", "{quantity}: {side}").format(
-        quantity=translate("Quantity", MONITORED_BY_KEY[quantity].label),
-        side=translate("Quantity", quantity_of(setting).label))
-
-
-def result_word(result: str) -> str:
-    """applied / failed / ... as one translated word (texts marked in _RESULT_WORDS)."""
-    return translate("ThresholdResults", _RESULT_WORDS[result]) if result in _RESULT_WORDS else result
-
-
-def result_text(r: SettingResult, locale: QLocale) -> tuple[str, str]:
-    """A translated text for a setting's result (symbol first: never colour alone), and its colour."""
-    def f(setting: str, value: float | None) -> str:
-        return format_value(setting, value, locale)
-
-    if r.result == APPLIED:
-        return translate("ThresholdResults", "✓ applied"), OK_COLOUR
-    if r.result == UNCHANGED:
-        return translate("ThresholdResults", "= unchanged"), ""
-    if r.result == PLANNED:
-        text = translate("ThresholdResults", "planned: {old} → {new}")
-        return text.format(old=f(r.setting, r.old), new=f(r.setting, r.new)), ""
-    if r.result == FAILED:
-        if r.cause == "mismatch":
-            text = translate("ThresholdResults", "✗ failed: the unit reads back {read_back} instead of {new}")
-            text = text.format(read_back=f(r.setting, r.read_back), new=f(r.setting, r.new))
-        elif r.cause == "no_read_back":
-            text = translate("ThresholdResults", "✗ not confirmed: written, but the read-back failed: {error}")
-            text = text.format(error=r.error)
-        elif r.cause in ("link_lost", "interrupted"):
-            text = translate("ThresholdResults", "✗ failed: the link was lost; the unit's value is unknown")
-        else:
-            text = translate("ThresholdResults", "✗ failed: {error}").format(error=r.error)
-            if r.read_back is not None:
-                held = translate("ThresholdResults", "; the unit holds {value}")
-                text += held.format(value=f(r.setting, r.read_back))
-        return text, ERROR_COLOUR
-    if r.cause == "order" and r.other:
-        text = translate("ThresholdResults",
-                         "– not written: the unit holds {other} = {value}, so this value would put low above high")
-        return text.format(other=setting_label(r.other), value=f(r.other, r.other_value)), WARN_COLOUR
-    causes = {
-        "partner_unknown": translate("ThresholdResults",
-                                     "– not written: the other limit is unknown after its failed write"),
-        "cancelled": translate("ThresholdResults", "– not written: cancelled"),
-        "link_lost": translate("ThresholdResults", "– not written: the link was lost"),
-        "unit_unreachable": translate("ThresholdResults", "– not written: the unit stopped answering"),
-        "audit": translate("ThresholdResults", "– not written: the audit log could not be written"),
-        "interrupted": translate("ThresholdResults", "– not written: interrupted"),
-    }
-    if r.cause in causes:
-        return causes[r.cause], WARN_COLOUR
-    return translate("ThresholdResults", "– not written: {reason}").format(reason=r.reason), WARN_COLOUR
-
-
-def problem_text(p: Problem, locale: QLocale) -> str:
-    """A translated text for a validation problem (the English message where no template fits)."""
-    d = p.data
-    setting = p.setting
-    if p.code == "range" and setting in SETTINGS:
-        text = translate("ThresholdResults", "outside {low} .. {high}")
-        return text.format(low=format_value(setting, d["low"], locale), high=format_value(setting, d["high"], locale))
-    if p.code == "order" and setting in SETTINGS:
-        other = format_value(d["other"], d["other_value"], locale)
-        if split_setting(setting)[1] == "low":
-            text = translate("ThresholdResults", "above the high alarm ({other})").format(other=other)
-        else:
-            text = translate("ThresholdResults", "below the low alarm ({other})").format(other=other)
-        if d.get("present"):
-            text += translate("ThresholdResults", ", the unit's present value")
-        return text
-    if p.code == "decimals" and setting in SETTINGS:
-        return translate("ThresholdResults", "more decimals than the unit stores")
-    if p.code == "unreadable":
-        text = translate("ThresholdResults", "cannot read the unit's present thresholds: {error}")
-        return text.format(error=d.get("error", ""))
-    if p.code == "audit":
-        return translate("ThresholdResults", "the audit log cannot be written: {error}").format(error=d.get("error", ""))
-    return p.message
-
-
-def follow_default_locale(widget: QWidget) -> None:
-    """On a language switch the application sets Qt's default locale first (ui/i18n.py); a
-    widget built earlier keeps the old one, so spin boxes would go on with the old decimal
-    separator. Take the new default (children follow, and get LocaleChange)."""
-    if widget.locale() != QLocale():
-        widget.setLocale(QLocale())
-
-
-def _style(label: QLabel, colour: str) -> None:
-    label.setStyleSheet(f"color: {colour};" if colour else "")
 
 
 # --- the editor ----------------------------------------------------------------------------------
@@ -629,99 +487,7 @@ class ThresholdEditor(QWidget):
                                                         high=format_value(setting, high, locale))
 
     def _live_text(self, setting: str, locale: QLocale) -> str:
-        if self._reading is None:
-            return ""
-        quantity, _side = split_setting(setting)
-        mon = MONITORED_BY_KEY[quantity]
-        q = BY_KEY[mon.reading]
-        value = self._reading.value(mon.reading)
-        if value is None:
-            return self.tr("not connected") if mon.reading in self._reading.values else ""
-        text = f"{locale.toString(float(value), 'f', q.decimals)} {q.unit}"
-        state = self._reading.value(f"{quantity}.alarm")
-        if state in ("low", "high"):  # the labels "low alarm" / "high alarm" of the register table
-            text += f" ({translate('Quantity', BY_KEY[f'{quantity}.{state}'].label)})"
-        return text
-
-
-# --- the audit log -------------------------------------------------------------------------------
-
-class AuditLogView(QWidget):
-    """The audit log's latest entries, newest first. Call :meth:`refresh` after a write (for
-    instance from ThresholdEditor.applied)."""
-
-    COLUMNS = 10
-
-    def __init__(self, audit: AuditLog | None = None, limit: int = 500, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.audit = audit if audit is not None else AuditLog()
-        self.limit = limit
-        layout = QVBoxLayout(self)
-        self.path_label = QLabel()
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.path_label)
-        self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.error_label = QLabel()
-        row.addWidget(self.error_label, 1)
-        self.refresh_button = QPushButton()
-        self.refresh_button.clicked.connect(self.refresh)
-        row.addWidget(self.refresh_button)
-        layout.addLayout(row)
-        self.retranslate()
-        self.refresh()
-
-    def retranslate(self) -> None:
-        self.path_label.setText(self.tr("Audit log: {path}").format(path=self.audit.path))
-        self.refresh_button.setText(self.tr("&Refresh"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Time"), self.tr("Link"), self.tr("Unit"), self.tr("Setting"), self.tr("Register"),
-            self.tr("Old"), self.tr("New"), self.tr("Read back"), self.tr("Result"), self.tr("Reason")])
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            follow_default_locale(self)
-            self.retranslate()
-        elif event.type() == QEvent.Type.LocaleChange:
-            self.refresh()
-        super().changeEvent(event)
-
-    @Slot()
-    @Slot(object)
-    def refresh(self, *_args: Any) -> None:
-        try:
-            entries = self.audit.entries(self.limit)
-            self.error_label.setText("")
-        except AuditError as exc:
-            entries = []
-            self.error_label.setText(str(exc))
-            _style(self.error_label, ERROR_COLOUR)
-        locale = self.locale()
-        self.table.setRowCount(len(entries))
-        for i, e in enumerate(reversed(entries)):
-            setting = str(e.get("setting", ""))
-
-            def val(v: Any) -> str:
-                if v is None:
-                    return "-"
-                if setting in SETTINGS and isinstance(v, (int, float)):
-                    return format_value(setting, v, locale)
-                return str(v)
-
-            cells = [str(e.get("time", "")), str(e.get("link", "")), str(e.get("unit", "")), setting,
-                     str(e.get("register", "")), val(e.get("old")), val(e.get("new")), val(e.get("read_back")),
-                     result_word(str(e.get("result", ""))), str(e.get("reason", ""))]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 8:
-                    item.setForeground(Qt.GlobalColor.darkGreen if e.get("result") == APPLIED
-                                       else Qt.GlobalColor.darkRed)
-                self.table.setItem(i, col, item)
+        return live_text(self._reading, setting, locale)
 
 
 __all__ = ["AuditLogView", "ThresholdEditor", "follow_default_locale", "format_value", "problem_text",

@@ -27,6 +27,7 @@ from bps_commissioner.device.limits import DEFAULT_RATING
 from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.endpoints import SerialEndpoint, TcpEndpoint
 from bps_commissioner.services.manager import LinkManager
+from bps_commissioner.ui import style
 from bps_commissioner.ui.link_handle import LinkHandle
 from bps_commissioner.ui.threshold_editor import ThresholdEditor
 
@@ -51,7 +52,7 @@ class ThresholdsTab(QWidget):
         self._hint = QLabel()
         self._hint.setObjectName("thresholdsHint")
         self._hint.setWordWrap(True)
-        self._hint.setStyleSheet("color: #555;")
+        self._hint.setStyleSheet(f"color: {style.SUBTLE_COLOUR};")
         self._tools = QHBoxLayout()
         self._tools.setContentsMargins(0, 0, 0, 0)
         self._tools.addWidget(self._hint, 1)
