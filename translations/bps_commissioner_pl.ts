@@ -1315,7 +1315,6 @@
     <name>FirmwarePanel</name>
     <message>
         <source>Firmware update</source>
-        <extracomment>stores a password in the system keyring (services/secrets.py); tests replace it</extracomment>
         <translation>Aktualizacja oprogramowania</translation>
     </message>
     <message>

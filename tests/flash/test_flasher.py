@@ -15,7 +15,6 @@ from bps_commissioner.services.flasher import (
     FlashHooks,
     FlashSettings,
     FlashTarget,
-    FlashThread,
     FirmwareFileError,
     compare_thresholds,
     flash_host,
@@ -284,26 +283,47 @@ def test_settings_are_checked():
         FlashSettings(give_up=0)
 
 
-def test_flash_thread_signals(qtbot, master, firmware_file):
-    thread = FlashThread(load_firmware(firmware_file), [master.target()], dataclasses.replace(QUICK, restore=False),
-                         confirmed=True, password="admin")
-    events, hosts = [], []
-    thread.flashEvent.connect(events.append)
-    thread.hostFinished.connect(hosts.append)
-    with qtbot.waitSignal(thread.batchFinished, timeout=20000) as blocker:
-        thread.start()
-    assert thread.wait(5000)
-    (result,) = blocker.args[0]
-    assert result.ok and hosts == [result] and events
-    assert result.version_after == "3"
+def _network_job(qtbot, job):
+    """Run ``job`` on a network worker (no polled link), as the window does; returns
+    (JobResult, [Progress...])."""
+    from bps_commissioner.services.worker import LinkWorker
+
+    worker = LinkWorker.network("test")
+    progress, finished = [], []
+    worker.jobProgress.connect(lambda _id, p: progress.append(p))
+    worker.jobFinished.connect(finished.append)
+    worker.start()
+    try:
+        worker.submit(job)
+        qtbot.waitUntil(lambda: bool(finished), timeout=20000)
+    finally:
+        assert worker.stop(5)
+    return finished[0], progress
 
 
-def test_flash_thread_unconfirmed_sends_nothing(qtbot, master, firmware_file):
-    thread = FlashThread(load_firmware(firmware_file), [master.target()], QUICK, confirmed=False, password="admin")
-    with qtbot.waitSignal(thread.batchFinished, timeout=10000) as blocker:
-        thread.start()
-    assert thread.wait(5000)
-    assert blocker.args[0][0].cause == "not_confirmed" and master.tftp.requests == 0
+def test_flash_job_reports_events_and_results_as_data(qtbot, master, firmware_file):
+    """Each FlashEvent and each host's FlashResult arrive as Progress data (never text)."""
+    from bps_commissioner.services.flasher import HOST_DONE, FlashEvent, flash_job
+
+    job, progress = _network_job(qtbot, flash_job(load_firmware(firmware_file), [master.target()],
+                                                  dataclasses.replace(QUICK, restore=False), confirmed=True,
+                                                  password="admin"))
+    (result,) = job.value
+    assert result.ok and result.version_after == "3"
+    events = [p.get("event") for p in progress if p.step != HOST_DONE]
+    assert events and all(isinstance(e, FlashEvent) and e.step == p.step for e, p in
+                          zip(events, [p for p in progress if p.step != HOST_DONE]))
+    assert any(e.countdown and e.remaining is not None for e in events)
+    hosts = [p for p in progress if p.step == HOST_DONE]
+    assert [p.get("result") for p in hosts] == [result] and (hosts[0].done, hosts[0].total) == (1, 1)
+
+
+def test_flash_job_unconfirmed_sends_nothing(qtbot, master, firmware_file):
+    from bps_commissioner.services.flasher import flash_job
+
+    job, _progress = _network_job(qtbot, flash_job(load_firmware(firmware_file), [master.target()], QUICK,
+                                                   confirmed=False, password="admin"))
+    assert job.value[0].cause == "not_confirmed" and master.tftp.requests == 0
 
 
 def test_target_web_url():

@@ -81,7 +81,7 @@ def run(qtbot, panel, on_event=None):
         panel.confirm_button.click()
         assert panel.is_running and panel.cancel_button.isVisible() and not panel.start_button.isEnabled()
         if on_event is not None:
-            panel.thread.flashEvent.connect(on_event)
+            panel.driver.flashEvent.connect(on_event)
     qtbot.waitUntil(lambda: not panel.is_running, timeout=5000)
     return done.args[0]
 

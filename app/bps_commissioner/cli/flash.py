@@ -6,7 +6,8 @@
 
 The steps (services/flasher.py): pre-flight (file, Telnet version, threshold backup over
 Modbus TCP), confirmation, TFTP upload, restart wait, verification, threshold comparison and
-restore. Progress goes to stderr at a terminal; the result of each host is printed when it
+restore; the window's flash job, waited for here (its hooks and progress run in the job's
+thread; a host's result arrives as a Progress of step "host-done"). Progress goes to stderr at a terminal; the result of each host is printed when it
 is done: a line of text, or with ``--json`` one JSON object per line. Without a terminal to
 ask at, ``--yes`` is required: otherwise nothing is sent. The Telnet password comes from
 ``BPS_TELNET_PASSWORD``, the system keyring, or a hidden prompt at a terminal; never from
@@ -27,7 +28,7 @@ from typing import Any, TextIO
 
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 from bps_commissioner.device.bus import ADDRESSES
-from bps_commissioner.transport.tcp import parse_host
+from bps_commissioner.services.endpoints import parse_host
 
 
 def _port(text: str) -> int:
@@ -138,7 +139,7 @@ class _Console:
             p = e.upload
             self._inline_write(f"{e.host}: {p.bytes_done}/{p.bytes_total} bytes, {p.blocks_done}/{p.blocks_total} "
                                f"blocks, {p.rate / 1024:.0f} KiB/s, {p.retransmissions} retransmissions")
-        elif e.remaining is not None and e.step == "restart" and "left" in e.text:
+        elif e.countdown:
             self._inline_write(f"{e.host}: {e.text}")
         else:
             self.line(f"{e.host}: {e.text}")
@@ -192,7 +193,8 @@ def _text_result(r: Any) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from bps_commissioner.services import flasher
-    from bps_commissioner.services.flasher import FlashHooks, FlashSettings, FlashTarget
+    from bps_commissioner.services.flasher import HOST_DONE, FlashHooks, FlashSettings, FlashTarget
+    from bps_commissioner.services.jobs import JobFailed, run_job
 
     hosts = _hosts(args)
     try:
@@ -236,7 +238,6 @@ def run(args: argparse.Namespace) -> int:
         return secret
 
     hooks = FlashHooks(
-        on_event=console.event,
         confirm=(lambda t, pre: True) if args.yes else
         (lambda t, pre: console.confirm(t, pre, firmware.name, firmware.size)),
         ask_restore=console.ask_restore,
@@ -253,6 +254,12 @@ def run(args: argparse.Namespace) -> int:
                     in ("y", "yes"):
                 webbrowser.open(result.web_url)
 
+    def on_progress(progress: Any) -> None:  # in the job's thread, like the hooks
+        if progress.step == HOST_DONE:
+            report(progress.get("result"))
+        elif progress.get("event") is not None:
+            console.event(progress.get("event"))
+
     def on_sigint(signum: int, frame: Any) -> None:
         if cancel.is_set():
             raise KeyboardInterrupt
@@ -264,7 +271,13 @@ def run(args: argparse.Namespace) -> int:
     if in_main:
         signal.signal(signal.SIGINT, on_sigint)
     try:
-        results = flasher.flash_hosts(firmware, targets, settings, hooks, on_result=report)
+        results = run_job(flasher.flash_job(firmware, targets, settings, hooks=hooks), name="flash",
+                          on_progress=on_progress, cancel_when=cancel.is_set)
+    except KeyboardInterrupt:  # Ctrl-C twice: the job was cancelled and has ended
+        return EXIT_INTERRUPTED
+    except JobFailed as exc:
+        print(f"error: {exc.fault.message}", file=sys.stderr)
+        return exc.fault.exit_code
     finally:
         if in_main:
             signal.signal(signal.SIGINT, previous)

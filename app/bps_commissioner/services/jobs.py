@@ -151,15 +151,18 @@ def wait_job(worker: "LinkWorker", job: Job, priority: "Priority | None" = None,
         worker.jobProgress.disconnect(progressed)
 
 
-def run_job(job: Job, *, name: str = "network", on_progress: Callable[[Progress], None] | None = None) -> Any:
+def run_job(job: Job, *, name: str = "network", on_progress: Callable[[Progress], None] | None = None,
+            cancel_when: Callable[[], bool] | None = None) -> Any:
     """Run ``job`` on a network worker of its own (no polled link) and return its value;
-    a fault is raised as :class:`JobFailed`. The CLI's way to run the window's jobs."""
+    a fault is raised as :class:`JobFailed`. The CLI's way to run the window's jobs.
+    ``cancel_when``: as for :func:`wait_job` (the wait also wakes every 0.1 s then, so that
+    a Ctrl-C handler runs on every platform)."""
     from bps_commissioner.services.worker import LinkWorker
 
     worker = LinkWorker.network(name)
     worker.start()
     try:
-        return wait_job(worker, job, on_progress=on_progress).unwrap()
+        return wait_job(worker, job, on_progress=on_progress, cancel_when=cancel_when).unwrap()
     finally:
         worker.stop()
 

@@ -73,6 +73,7 @@ class _Server(socketserver.TCPServer):
         self.paused = threading.Event()
         self._lock = threading.Lock()
         self._connections: dict[socket.socket, threading.Thread] = {}
+        self.accepted = 0  # connections accepted since the start
         super().__init__(address, _Connection)
 
     def process_request(self, request: socket.socket,  # type: ignore[override]  # TCP: a socket
@@ -82,6 +83,7 @@ class _Server(socketserver.TCPServer):
                                   name=f"tcp-simulator {client_address}", daemon=True)
         with self._lock:
             self._connections[request] = thread
+            self.accepted += 1
         thread.start()
 
     def _serve_connection(self, request: socket.socket, client_address: tuple[str, int]) -> None:
@@ -121,6 +123,11 @@ class TcpSimulator:
     def port(self) -> int:
         """The port bound (the one asked for, or the one picked for port 0)."""
         return self._server.server_address[1] if self._server else self._port
+
+    @property
+    def accepted(self) -> int:
+        """How many connections were accepted since the start (0 when stopped)."""
+        return self._server.accepted if self._server else 0
 
     def start(self) -> TcpSimulator:
         if self._server is not None:
