@@ -4,7 +4,8 @@ Serial ports come from the operating system's list, USB adapters first, each sho
 its chip and USB VID:PID (FTDI, CH340, CP210x, Prolific...); the list is refreshed on
 demand, and a port that is not listed (a virtual port, a pseudo-terminal) can be typed.
 Recent connections are offered at the top (kept by the main window in QSettings).
-Bad input is shown in the dialog, next to the field, and nothing is connected.
+Bad input is shown in the dialog, next to the field, and nothing is connected. What it
+returns, a :class:`ConnectRequest`, is ui/connect_request.py's (importable from here too).
 
 An SNMP master is read with v1/v2c (a community) or v3 (a user, its protocols and keys); its
 slaves are found by themselves. For a networked master (Modbus TCP or SNMP) the Telnet
@@ -17,7 +18,6 @@ saved before (the community: the factory "public" when none was saved).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt
@@ -30,13 +30,15 @@ from bps_commissioner.device.bus import BAUD_RATES, BusSettings, parse_units
 from bps_commissioner.device.oids import CHAIN_ADDRESSES, V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS
 from bps_commissioner.services import credentials
 from bps_commissioner.services.endpoints import (
-    SNMP_DEFAULT_PORT, SNMP_VERSIONS, Endpoint, SerialEndpoint, SnmpEndpoint, TcpEndpoint,
+    SNMP_DEFAULT_PORT, SNMP_VERSIONS, SerialEndpoint, SnmpEndpoint, TcpEndpoint,
 )
 from bps_commissioner.services.manager import PortInfo, serial_ports
 from bps_commissioner.services.secrets import SNMP_AUTH_KEY, SNMP_PRIV_KEY, TELNET_PASSWORD
 from bps_commissioner.services.telnet_jobs import TelnetTarget
 from bps_commissioner.services.endpoints import DEFAULT_PORT, FACTORY_USER, parse_host
 from bps_commissioner.services.endpoints import TELNET_PORT as TELNET_DEFAULT_PORT
+from bps_commissioner.ui import style
+from bps_commissioner.ui.connect_request import ConnectRequest, format_units  # noqa: F401 (importable from here)
 
 #: The shortest SNMPv3 key RFC 3414 allows.
 MIN_KEY_LENGTH = 8
@@ -44,71 +46,6 @@ SNMP_TAB = 2
 
 SERIAL_UNITS_DEFAULT = "1-32"
 TCP_UNITS_DEFAULT = "1"
-
-
-def format_units(units: Any) -> str:
-    """[1, 2, 3, 5, 7, 8] -> "1-3,5,7-8"."""
-    out: list[str] = []
-    units = sorted(set(units))
-    i = 0
-    while i < len(units):
-        j = i
-        while j + 1 < len(units) and units[j + 1] == units[j] + 1:
-            j += 1
-        out.append(str(units[i]) if i == j else f"{units[i]}-{units[j]}")
-        i = j + 1
-    return ",".join(out)
-
-
-@dataclass(frozen=True)
-class ConnectRequest:
-    """What the user asked for: where, which units, whether to scan for them first, and the
-    master's Telnet account (no secret: see the module)."""
-
-    endpoint: Endpoint
-    units: tuple[int, ...]
-    scan: bool = False
-    telnet: TelnetTarget | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        ep = self.endpoint
-        if isinstance(ep, SerialEndpoint):
-            return {"kind": "serial", "port": ep.port, "baud": ep.settings.baud, "parity": ep.settings.parity,
-                    "stopbits": ep.settings.stopbits, "units": format_units(self.units), "scan": self.scan}
-        telnet = {"telnet": {"port": self.telnet.port, "user": self.telnet.user}} if self.telnet else {}
-        if isinstance(ep, SnmpEndpoint):
-            return {"kind": "snmp", "host": ep.host, "port": ep.port, "version": ep.version, "user": ep.user,
-                    "auth": ep.auth_protocol, "priv": ep.priv_protocol, "context": ep.context,
-                    "units": format_units(self.units), **telnet}
-        return {"kind": "tcp", "host": ep.host, "port": ep.port, "units": format_units(self.units), **telnet}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "ConnectRequest":
-        """Raises ValueError/KeyError/TypeError for a malformed entry."""
-        units = tuple(parse_units(str(d["units"]))) if d["kind"] != "snmp" else tuple(CHAIN_ADDRESSES)
-        telnet = None
-        if isinstance(d.get("telnet"), dict):
-            telnet = TelnetTarget(str(d["host"]), int(d["telnet"]["port"]), str(d["telnet"]["user"]))
-        if d["kind"] == "serial":
-            settings = BusSettings(int(d["baud"]), str(d["parity"]), int(d["stopbits"]))
-            return cls(SerialEndpoint(str(d["port"]), settings), units, bool(d.get("scan", False)))
-        if d["kind"] == "tcp":
-            return cls(TcpEndpoint(str(d["host"]), int(d["port"])), units, telnet=telnet)
-        if d["kind"] == "snmp":
-            endpoint = SnmpEndpoint(str(d["host"]), int(d["port"]), str(d["version"]), str(d.get("user", "")),
-                                    str(d.get("auth", "SHA")), str(d.get("priv", "AES")), str(d.get("context", "")))
-            return cls(endpoint, units, telnet=telnet)
-        raise ValueError(f"unknown connection kind {d['kind']!r}")
-
-    def label(self) -> str:
-        ep = self.endpoint
-        if isinstance(ep, SerialEndpoint):
-            return f"{ep.port} · {ep.settings} · {format_units(self.units)}"
-        if isinstance(ep, SnmpEndpoint):
-            where = f"{ep.host}:{ep.port} · {ep.security}"
-        else:
-            where = f"{ep.host}:{ep.port} · {format_units(self.units)}"
-        return where + (" · Telnet" if self.telnet else "")
 
 
 def _secret_edit(name: str) -> QLineEdit:
@@ -170,7 +107,7 @@ class ConnectDialog(QDialog):
         port_row.addWidget(self.refresh_button)
         self.adapter_label = QLabel()
         self.adapter_label.setWordWrap(True)
-        self.adapter_label.setStyleSheet("color: #555;")
+        self.adapter_label.setStyleSheet(f"color: {style.SUBTLE_COLOUR};")
         self.baud_combo = QComboBox()
         self.baud_combo.setObjectName("baud")
         for baud in BAUD_RATES:
@@ -220,7 +157,7 @@ class ConnectDialog(QDialog):
             label.setBuddy(field)
         self._tcp_note = QLabel()
         self._tcp_note.setWordWrap(True)
-        self._tcp_note.setStyleSheet("color: #555;")
+        self._tcp_note.setStyleSheet(f"color: {style.SUBTLE_COLOUR};")
         self._tcp_form.addRow("", self._tcp_note)
         tcp_page = QWidget()
         tcp_page.setLayout(self._tcp_form)
@@ -269,7 +206,7 @@ class ConnectDialog(QDialog):
         self._snmp_form.addRow("", self.snmp_remember)
         self._snmp_note = QLabel()
         self._snmp_note.setWordWrap(True)
-        self._snmp_note.setStyleSheet("color: #555;")
+        self._snmp_note.setStyleSheet(f"color: {style.SUBTLE_COLOUR};")
         self._snmp_form.addRow("", self._snmp_note)
         snmp_page = QWidget()
         snmp_page.setLayout(self._snmp_form)
@@ -308,7 +245,7 @@ class ConnectDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("connectError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b71c1c;")
+        self.error_label.setStyleSheet(style.error_text_style())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
