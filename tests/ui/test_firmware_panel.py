@@ -12,6 +12,7 @@ from bps_commissioner.services import secrets
 from bps_commissioner.services.endpoints import TcpEndpoint
 from bps_commissioner.ui.firmware_panel import FirmwarePanel
 from tests.flash.conftest import QUICK, start_master
+from tests.flash.test_links import _worker_thread, opens  # noqa: F401 (a fixture)
 from tests.ui.test_thresholds_tab import sim_thresholds
 
 WAIT = 30000  # ms for a whole flash; the machine is shared
@@ -134,7 +135,8 @@ def test_the_checklist_gates_the_start(qtbot, make_window, master, firmware_file
     assert PASSWORD not in stored
 
 
-def test_a_flash_runs_to_a_verified_result(qtbot, make_window, master, firmware_file, user_settings, tmp_path):
+def test_a_flash_runs_to_a_verified_result(qtbot, make_window, master, firmware_file, user_settings, tmp_path,
+                                           opens):
     # a threshold the update will reset to the factory value: restored from the backup
     from bps_commissioner.device.decode import registers_of
     for register, word in registers_of({"current_l1.high": 12.0}).items():
@@ -144,6 +146,7 @@ def test_a_flash_runs_to_a_verified_result(qtbot, make_window, master, firmware_
     w.show()
     qtbot.waitUntil(lambda: w.model.unit(key, 1) is not None, timeout=5000)
     w.select_unit(key, 1)
+    worker = _worker_thread(qtbot, w.manager, key)
     opened = []
     panel = quick_panel(w.open_firmware_panel(), master, opened)
     panel.set_firmware_file(str(firmware_file))
@@ -177,6 +180,9 @@ def test_a_flash_runs_to_a_verified_result(qtbot, make_window, master, firmware_
     assert saved == [(secrets.TELNET_PASSWORD, "admin", "127.0.0.1", PASSWORD)]
     assert PASSWORD not in panel.log.toPlainText() and "127.0.0.1: ok" in panel.log.toPlainText()
     assert not opened and not panel.advice_frame.isVisible()
+    # the master is polled: its backup and restore went through the polling worker, no
+    # Modbus TCP connection of the flasher's own (each one the simulator accepted is the worker's)
+    assert set(opens) == {worker} and master.tcp.accepted == len(opens)
     w.close()
     assert w.manager.running_workers() == []
     stored = "".join(p.read_text(encoding="utf-8", errors="replace") for p in user_settings.rglob("*") if p.is_file())

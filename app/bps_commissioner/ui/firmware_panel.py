@@ -39,7 +39,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.services import secrets
 from bps_commissioner.services.audit import AuditLog
-from bps_commissioner.services.endpoints import DEFAULT_PORT, SerialEndpoint, TcpEndpoint, parse_host
+from bps_commissioner.services.endpoints import DEFAULT_PORT, parse_host
 from bps_commissioner.services.flasher import (
     Firmware, FirmwareFileError, FlashEvent, FlashResult, FlashSettings, FlashTarget, load_firmware, result_text,
     web_url,
@@ -49,6 +49,7 @@ from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.firmware_driver import FlashDriver
 from bps_commissioner.ui.firmware_form import build_form, retranslate_form
 from bps_commissioner.ui.firmware_rows import COL_RESULT, FlashRows, Row
+from bps_commissioner.ui.firmware_targets import TargetList
 from bps_commissioner.ui.settings import settings
 from bps_commissioner.ui.style import ERROR_COLOUR, OK_COLOUR, WARN_COLOUR
 
@@ -83,8 +84,6 @@ class FirmwarePanel(QDialog):
         self.firmware: Firmware | None = None
         self.results: tuple[FlashResult, ...] = ()
         self._file_error = ""
-        self._typed: list[tuple[str, int]] = []  # hosts typed in: (host, Modbus port)
-        self._checked: set[str] = set()  # ids of the ticked targets
         self._message = ("", "")  # (text, colour) under the buttons
         self._advice_url: str | None = None
         self._advice_host = ""
@@ -92,6 +91,7 @@ class FirmwarePanel(QDialog):
         self._confirming = False
         self._password_used: Any = None
         build_form(self)
+        self.target_list = TargetList(self.targets, self.manager, self._target)
         self.flash_rows = FlashRows(self.table, self.detail, self._count_text)
         self.driver = FlashDriver(self.manager, self)
         self.driver.flashEvent.connect(self._on_event)
@@ -117,8 +117,7 @@ class FirmwarePanel(QDialog):
     def retranslate(self) -> None:
         retranslate_form(self)
         self._show_file_info()
-        for item in self._target_items():
-            item.setText(self._target_text(item.data(Qt.ItemDataRole.UserRole)))
+        self.target_list.retranslate()
         for row in self.rows.values():
             self.flash_rows.render(row)
         self._show_detail()
@@ -170,54 +169,11 @@ class FirmwarePanel(QDialog):
             self.file_info.setText(self.tr("Choose the firmware file."))
             self.file_info.setStyleSheet("")
 
-    # -- the targets --------------------------------------------------------------------------
-    def _target_items(self) -> list[QListWidgetItem]:
-        return [self.targets.item(i) for i in range(self.targets.count())]
-
+    # -- the targets (ui/firmware_targets.py) -------------------------------------------------
     def refresh_targets(self) -> None:
         """The Modbus TCP links of the session and the typed hosts, ticks kept."""
-        entries: list[tuple[str, ...]] = []
-        if self.manager is not None:
-            for key in self.manager.keys():
-                if self._link_target(key) is not None:
-                    entries.append(("link", key))
-        entries += [("host", host, str(port)) for host, port in self._typed]
-        self.targets.blockSignals(True)
-        self.targets.clear()
-        for entry in entries:
-            item = QListWidgetItem(self._target_text(entry))
-            item.setData(Qt.ItemDataRole.UserRole, entry)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if self._entry_id(entry) in self._checked
-                               else Qt.CheckState.Unchecked)
-            self.targets.addItem(item)
-        self.targets.blockSignals(False)
+        self.target_list.refresh()
         self._update_state()
-
-    @staticmethod
-    def _entry_id(entry: tuple[str, ...]) -> str:
-        return "|".join(entry)
-
-    def _target_text(self, entry: tuple[str, ...]) -> str:
-        if entry[0] == "link":
-            target = self._link_target(entry[1])
-            if target is None:
-                return entry[1]
-            return self.tr("%1 · Modbus TCP port %2, unit %3 (chain tree)").replace(
-                "%1", target.host).replace("%2", str(target.modbus_port)).replace("%3", str(target.unit))
-        return self.tr("%1 · Modbus TCP port %2 (typed in)").replace("%1", entry[1]).replace("%2", entry[2])
-
-    def _link_target(self, key: str) -> FlashTarget | None:
-        if self.manager is None or key not in self.manager.keys():
-            return None
-        endpoint = self.manager.endpoint(key)
-        host = getattr(endpoint, "host", None)
-        if isinstance(endpoint, SerialEndpoint) or not host:
-            return None  # firmware goes over Ethernet, never over RS485
-        if isinstance(endpoint, TcpEndpoint):
-            units = self.manager.polled_units(key)
-            return self._target(host, endpoint.port, min(units) if units else 1)
-        return self._target(host, DEFAULT_PORT)  # another networked link (SNMP): Modbus TCP at its default
 
     def _target(self, host: str, modbus_port: int, unit: int = 1) -> FlashTarget:
         return FlashTarget(host, tftp_port=self.tftp_port.value(), telnet_port=self.telnet_port.value(),
@@ -233,54 +189,26 @@ class FirmwarePanel(QDialog):
             self._set_message(self.tr("Type a host name or IP address, optionally with the Modbus TCP port "
                                       "(192.168.0.163 or 192.168.0.163:502)."), ERROR_COLOUR)
             return False
-        if (host, port) not in self._typed:
-            self._typed.append((host, port))
-        self._checked.add(self._entry_id(("host", host, str(port))))
         self.host_edit.clear()
         self._set_message("")
-        self.refresh_targets()
+        self.target_list.add(host, port)
+        self._update_state()
         return True
 
     def check_links(self, keys: list[str]) -> None:
         """Tick the Modbus TCP links ``keys`` (the chain tree's selection), untick the other links."""
-        self._checked = {c for c in self._checked if not c.startswith("link|")}
-        self._checked |= {self._entry_id(("link", k)) for k in keys}
-        self.refresh_targets()
+        self.target_list.check_links(keys)
+        self._update_state()
 
     def _on_target_changed(self, item: QListWidgetItem) -> None:
-        entry_id = self._entry_id(item.data(Qt.ItemDataRole.UserRole))
-        if item.checkState() == Qt.CheckState.Checked:
-            self._checked.add(entry_id)
-        else:
-            self._checked.discard(entry_id)
+        self.target_list.item_changed(item)
         self._update_state()
 
     def checked_targets(self) -> list[FlashTarget]:
-        out = []
-        for item in self._target_items():
-            if item.checkState() != Qt.CheckState.Checked:
-                continue
-            entry = item.data(Qt.ItemDataRole.UserRole)
-            if entry[0] == "link":
-                target = self._link_target(entry[1])
-                if target is not None:
-                    out.append(target)
-            else:
-                out.append(self._target(entry[1], int(entry[2])))
-        return out
+        return self.target_list.targets()
 
     def _web_host(self) -> str | None:
-        """The unit whose web UI the checklist's button opens: the highlighted one, else
-        the first ticked one."""
-        item = self.targets.currentItem()
-        if item is not None:
-            entry = item.data(Qt.ItemDataRole.UserRole)
-            if entry[0] == "link":
-                target = self._link_target(entry[1])
-                return target.host if target is not None else None
-            return str(entry[1])
-        targets = self.checked_targets()
-        return targets[0].host if targets else None
+        return self.target_list.web_host()
 
     @Slot()
     def open_web_ui(self) -> None:
