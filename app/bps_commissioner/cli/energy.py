@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import queue
 import sys
-from typing import Any
+from typing import Any, Callable, Mapping
 
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from bps_commissioner.cli.telnet import add_login_options, open_session
+from bps_commissioner.cli.telnet import add_login_options, run_telnet_job
+from bps_commissioner.device.assess import ENERGY_CLEARED_BELOW, energy_cleared
+from bps_commissioner.services.telnet_jobs import CANCELLED, energy_reset_job
 
-#: A cleared meter reads below this (kWh): the unit shows whole kWh.
-CLEARED_BELOW = 1.0
+#: A cleared meter reads below this (kWh): the unit shows whole kWh (device/assess.py).
+CLEARED_BELOW = ENERGY_CLEARED_BELOW
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.set_defaults(func=run_reset)
 
 
-def _confirm(phases: list[int], before: dict[int, float], description: str) -> bool:
+def _confirm(phases: list[int], before: Mapping[int, float], description: str) -> bool:
     meters = ", ".join(f"phase {p}: {before[p]:g} kWh" for p in phases)
     print(f"{description}: {meters}", file=sys.stderr)
     which = "all phases" if len(phases) == 3 else f"phase {phases[0]}"
@@ -45,6 +48,33 @@ def _confirm(phases: list[int], before: dict[int, float], description: str) -> b
     return answer.strip().lower() == "yes"
 
 
+def _asking(phases: list[int]) -> tuple[Callable[[Mapping[int, float], str], bool], Callable[[], bool]]:
+    """The job's ``confirm`` (called in the worker's thread once the meters are read) and the
+    wait's ``cancel_when`` (called in this thread while it waits): the question is put to the
+    user here, in the main thread, so that Ctrl-C at the prompt works; an interrupted prompt
+    answers no."""
+    questions: queue.Queue[tuple[Mapping[int, float], str]] = queue.Queue()
+    answers: queue.Queue[bool] = queue.Queue()
+
+    def confirm(before: Mapping[int, float], description: str) -> bool:
+        questions.put((before, description))
+        return answers.get()
+
+    def ask() -> bool:
+        try:
+            before, description = questions.get_nowait()
+        except queue.Empty:
+            return False
+        answer = False
+        try:
+            answer = _confirm(phases, before, description)
+        finally:
+            answers.put(answer)
+        return False
+
+    return confirm, ask
+
+
 def run_reset(args: argparse.Namespace) -> int:
     phases = [1, 2, 3] if args.phase == "all" else [int(args.phase)]
     interactive = sys.stdin is not None and sys.stdin.isatty()
@@ -52,18 +82,17 @@ def run_reset(args: argparse.Namespace) -> int:
         print("error: energy reset destroys the meter reading and needs a confirmation: run it at a terminal, "
               "or pass --yes. Nothing was sent.", file=sys.stderr)
         return EXIT_USAGE
-    session = open_session(args, args.host)
-    with session:
-        before = session.read_energy()
-        if not args.yes and not _confirm(phases, before, session.description):
-            print("Cancelled: nothing was reset.", file=sys.stderr)
-            return EXIT_FAILED
-        replies = [session.clear_energy(phase) for phase in phases]
-        after = session.read_energy()
-    result: dict[str, Any] = {"host": session.description, "phases": {}}
+    confirm, ask = _asking(phases) if not args.yes else (None, None)
+    outcome = run_telnet_job(args, args.host, lambda target, **kw: energy_reset_job(
+        target, tuple(phases), confirm=confirm, **kw), cancel_when=ask)
+    if outcome.error_kind is CANCELLED:
+        print("Cancelled: nothing was reset.", file=sys.stderr)
+        return EXIT_FAILED
+    reset = outcome.unwrap()
+    result: dict[str, Any] = {"host": outcome.target.describe(), "phases": {}}
     for phase in phases:
-        cleared = after[phase] < CLEARED_BELOW
-        result["phases"][str(phase)] = {"before_kwh": before[phase], "after_kwh": after[phase], "cleared": cleared}
+        before, after = reset.before[phase], reset.after[phase]
+        result["phases"][str(phase)] = {"before_kwh": before, "after_kwh": after, "cleared": energy_cleared(after)}
     result["ok"] = all(p["cleared"] for p in result["phases"].values())
     if args.json:
         print(json.dumps(result, indent=2))
@@ -72,7 +101,7 @@ def run_reset(args: argparse.Namespace) -> int:
             print(f"Phase {phase}: {r['before_kwh']:g} kWh -> {r['after_kwh']:g} kWh "
                   f"({'cleared' if r['cleared'] else 'NOT CLEARED'})")
     if not result["ok"]:
-        print("error: a meter did not read 0 after its reset; the unit answered:\n" + "\n".join(replies),
+        print("error: a meter did not read 0 after its reset; the unit answered:\n" + "\n".join(reset.replies),
               file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK

@@ -8,7 +8,9 @@ one typed at the prompt after a successful login) or a hidden prompt at a termin
 
 This module also holds what the other Telnet commands share (``energy reset``, and
 ``thresholds set --telnet``): :func:`add_login_options`, :func:`telnet_address`,
-:func:`open_session`, :func:`run_thresholds_set`.
+:func:`run_telnet_job`, :func:`run_thresholds_set`. Each command runs the window's Telnet
+job (services/telnet_jobs.py) on a network worker and waits for it (services/jobs.py
+``run_job``); a failure is the job's Fault, whose kind gives the exit code.
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, positive_float
 from bps_commissioner.services import secrets
-from bps_commissioner.services.security import FACTORY_USER, Finding, telnet_findings
-from bps_commissioner.transport.telnet import DEFAULT_PORT, DEFAULT_TIMEOUT, TelnetSession
+from bps_commissioner.services.endpoints import parse_host
+from bps_commissioner.services.jobs import run_job
+from bps_commissioner.services.security import FACTORY_USER, Finding
+from bps_commissioner.services.telnet_jobs import (
+    DEFAULT_PORT, DEFAULT_TIMEOUT, INVALID, TelnetOutcome, TelnetTarget, info_job, thresholds_job,
+)
 
 
 def add_login_options(p: argparse.ArgumentParser, *, host: bool = True, timeout: bool = True) -> None:
@@ -41,29 +47,33 @@ def add_login_options(p: argparse.ArgumentParser, *, host: bool = True, timeout:
 
 
 def telnet_address(text: str, option: str = "--host") -> tuple[str, int]:
-    from bps_commissioner.transport.tcp import parse_host
-
     try:
         return parse_host(text, DEFAULT_PORT)
     except ValueError as exc:
         raise UsageError(f"{option}: {exc}") from None
 
 
-def open_session(args: argparse.Namespace, host_text: str, option: str = "--host") -> TelnetSession:
-    """A logged-in session (password from the secret sources). Raises UsageError when no
-    password is available, LinkError subclasses for the link and the login."""
+def run_telnet_job(args: argparse.Namespace, host_text: str, make_job: Callable[..., Any], option: str = "--host",
+                   cancel_when: Callable[[], bool] | None = None) -> TelnetOutcome:
+    """Run ``make_job(target, password=...)`` (a job of services/telnet_jobs.py) on a network
+    worker and wait for its outcome. The password comes from the secret sources, asked here
+    (the prompt is in this thread): UsageError when there is none, before any connection.
+    After a login that worked, a password typed at the prompt is saved when asked to."""
     host, port = telnet_address(host_text, option)
     try:
         password = secrets.lookup(secrets.TELNET_PASSWORD, user=args.user, host=host)
     except secrets.SecretUnavailable as exc:
         raise UsageError(str(exc)) from None
-    session = TelnetSession(host, port, timeout=getattr(args, "timeout", None) or DEFAULT_TIMEOUT)
-    session.login(args.user, password)
-    if getattr(args, "save_secrets", False) and password.source == "prompt":
+    try:
+        target = TelnetTarget(host, port, args.user, getattr(args, "timeout", None) or DEFAULT_TIMEOUT)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    outcome: TelnetOutcome = run_job(make_job(target, password=password), name="telnet", cancel_when=cancel_when)
+    if outcome.logged_in and getattr(args, "save_secrets", False) and password.source == "prompt":
         problem = secrets.save(secrets.TELNET_PASSWORD, args.user, host, password)
         print(f"Telnet password {'not saved: ' + problem if problem else 'saved in the system keyring'}.",
               file=sys.stderr)
-    return session
+    return outcome
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -78,24 +88,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    session = open_session(args, args.host)
-    with session:
-        banner = session.banner
-        units = ("master",) + tuple(f"slave{n}" for n in range(1, args.slaves + 1))
-        information = session.information(units)
+    units = ("master",) + tuple(f"slave{n}" for n in range(1, args.slaves + 1))
+    outcome = run_telnet_job(args, args.host, lambda target, **kw: info_job(target, units, **kw))
+    info = outcome.unwrap()
+    banner = info.banner
     if banner is None or banner.version is None:
-        print(f"error: the login banner of {session.description} shows no 'Version :' line; the raw "
-              f"dialogue:\n{session.dialogue}", file=sys.stderr)
+        print(f"error: the login banner of {info.description} shows no 'Version :' line; the raw "
+              f"dialogue:\n{info.dialogue}", file=sys.stderr)
         return EXIT_FAILED
-    findings = telnet_findings(args.user, session.factory_login)
-    doc: dict[str, Any] = {"host": session.description, **banner.to_dict(), "information": information,
+    findings = list(outcome.findings)
+    doc: dict[str, Any] = {"host": info.description, **banner.to_dict(), "information": dict(info.information),
                            "security": [f.to_dict() for f in findings]}
     if args.json:
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        print(json.dumps(doc, indent=2, ensure_ascii=False, default=dict))
     else:
-        print(f"{session.description}: firmware {banner.version} (last update {banner.last_update or '?'}), "
+        print(f"{info.description}: firmware {banner.version} (last update {banner.last_update or '?'}), "
               f"unit clock {banner.date or '?'} {banner.time or '?'}, up {banner.uptime or '?'}")
-        for unit, shown in information.items():
+        for unit, shown in info.information.items():
             print(f"{unit}:")
             for word, values in shown.items():
                 text = values if isinstance(values, str) else \
@@ -105,7 +114,7 @@ def run_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def print_findings(findings: list[Finding]) -> None:
+def print_findings(findings: Iterable[Finding]) -> None:
     for finding in findings:
         print(f"Security: {finding.line()}")
 
@@ -119,20 +128,18 @@ def run_thresholds_set(args: argparse.Namespace) -> int:
     ``args.rating``, ``args.dry_run``, ``args.json`` and optionally ``args.timeout``,
     ``args.save_secrets``. Exit codes: 0 applied and read back, 1 a value did not read back
     (or the link failed), 2 refused input (nothing sent)."""
-    from bps_commissioner.device.limits import ValidationError
-    from bps_commissioner.services.telnet_thresholds import parse_assignments, set_telnet_thresholds
+    from bps_commissioner.services.telnet_thresholds import parse_assignments
 
     requested, problems = parse_assignments(list(args.settings))
     if problems:
         raise UsageError("\n".join(p.message for p in problems))
     if not requested:
         raise UsageError("give at least one SETTING=VALUE, e.g. current_l1.high_warning=25")
-    session = open_session(args, args.telnet, "--telnet")
-    with session:
-        try:
-            report = set_telnet_thresholds(session, requested, rating=args.rating, dry_run=args.dry_run)
-        except ValidationError as exc:
-            raise UsageError(str(exc)) from None
+    outcome = run_telnet_job(args, args.telnet, lambda target, **kw: thresholds_job(
+        target, requested, args.rating, dry_run=args.dry_run, **kw), "--telnet")
+    if outcome.error_kind is INVALID:  # refused input: nothing was sent
+        raise UsageError(outcome.error or "")
+    report = outcome.unwrap()
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
