@@ -7,16 +7,19 @@ sockets and pseudo-terminals. These fakes replace time and Qt plumbing only.
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 
 class FakeClock:
     """A clock for services/clock.py's ``Clock``: ``sleep`` returns at once and moves the
     clock on, so a wait of minutes runs in no time; ``advance`` moves it from a test.
-    ``sleeps`` records every sleep asked for."""
+    ``sleeps`` records every sleep asked for. ``real_step`` (seconds) lets each sleep take
+    that much real time, for a wait that races a real peer (a simulated unit restarting)."""
 
-    def __init__(self, start: float = 1000.0, wall: float = 1_764_000_000.0):
+    def __init__(self, start: float = 1000.0, wall: float = 1_764_000_000.0, real_step: float = 0.0):
         self._now = start
+        self.real_step = real_step
         self._wall_offset = wall - start
         self._lock = threading.Lock()
         self.sleeps: list[float] = []
@@ -33,6 +36,8 @@ class FakeClock:
         with self._lock:
             self.sleeps.append(seconds)
             self._now += max(0.0, seconds)
+        if self.real_step:
+            time.sleep(self.real_step)
 
     def advance(self, seconds: float) -> None:
         with self._lock:

@@ -25,6 +25,8 @@ from bps_commissioner.services.thresholds import read_thresholds
 from bps_commissioner.simulator.restart import version_from_filename
 from bps_commissioner.transport.tcp import TcpLink
 
+from tests.stubs import FakeClock
+
 from .conftest import QUICK, start_master
 
 
@@ -220,6 +222,24 @@ def test_unit_that_never_comes_back(firmware_file):
     finally:
         m.stop()
     assert not result.ok and result.cause == "restart" and "did not come back within 2 s" in result.error
+
+
+def test_the_factory_restart_waits_run_on_a_fake_clock(firmware_file):
+    """The shipped waits (60 s to go away, 180 s to come back) on a fake clock: the unit that
+    never restarts fails after exactly the gone timeout of probing, in no wall-clock time."""
+    clock = FakeClock()
+    m = start_master()
+    m.tftp.on_upload = None  # takes the file, never restarts
+    settings = dataclasses.replace(QUICK, gone_timeout=60.0, restart_timeout=180.0, probe_interval=1.0,
+                                   verify="modbus")
+    started = time.monotonic()
+    try:
+        result = flash_host(load_firmware(firmware_file), m.target(), settings, hooks(clock=clock))
+    finally:
+        m.stop()
+    assert not result.ok and result.cause == "restart" and "did not restart within 60 s" in result.error
+    assert 60.0 <= sum(clock.sleeps) <= 62.0  # probed once a second until the gone timeout
+    assert time.monotonic() - started < 30  # not a minute of real waiting
 
 
 def test_batch_goes_on_after_a_failure(firmware_file):

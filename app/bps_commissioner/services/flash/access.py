@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 
+from bps_commissioner.services.clock import SYSTEM, Clock
 from bps_commissioner.device.profile import profile_from_thresholds
 from bps_commissioner.services.flash.model import (
     FlashEvent, FlashTarget, Preflight, ThresholdChange, default_backup_dir,
@@ -64,6 +65,8 @@ class FlashHooks:
     should_stop: Callable[[], bool] = _never
     password: Callable[[FlashTarget], Any] = _ignore  # a Secret (or str); None: none available
     run_on_link: LinkRunner = run_on_own_link
+    #: what the restart wait and the retries wait on (a test gives a fake clock)
+    clock: Clock = SYSTEM
 
 
 # --- the pieces ---------------------------------------------------------------------------------

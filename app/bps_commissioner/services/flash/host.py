@@ -5,7 +5,6 @@ Nothing here raises for the unit's failure: :meth:`HostFlash.run` returns a Flas
 from __future__ import annotations
 
 import socket
-import time
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,7 @@ class HostFlash:
         self.t = target
         self.s = settings
         self.h = hooks
-        self.start = time.monotonic()
+        self.start = self.h.clock.monotonic()
         self.password: Any = None
         self.version_before: str | None = None
         self.version_after: str | None = None
@@ -79,7 +78,7 @@ class HostFlash:
             version_before=self.version_before, version_after=self.version_after, error=message, cause=cause,
             backup=str(self.backup_path) if self.backup_path else None, thresholds_changed=self.changed,
             restored=self.restored, warnings=tuple(self.warnings), web_url=web,
-            total_seconds=time.monotonic() - self.start, uploaded=self.uploaded)
+            total_seconds=self.h.clock.monotonic() - self.start, uploaded=self.uploaded)
 
     # -- the steps -------------------------------------------------------------------------
     def run(self) -> FlashResult:
@@ -218,7 +217,7 @@ class HostFlash:
                                         f"may have reset the account to the factory admin/admin. Check the "
                                         f"version in the web UI ({t.web_url}).", t.web_url) from None
             except LinkError as exc:
-                if time.monotonic() >= deadline:
+                if self.h.clock.monotonic() >= deadline:
                     raise _Failed("verify", f"{t.host} answers again but its Telnet CLI does not ({exc}); check "
                                             f"the version in the web UI ({t.web_url}).", t.web_url) from None
             self._sleep(s.probe_interval)
@@ -229,7 +228,7 @@ class HostFlash:
             self.warnings.append("the restart and the new firmware were not verified (--verify none)")
             return
         channel = "Telnet" if s.verify == "telnet" else "Modbus TCP"
-        started = time.monotonic()
+        started = self.h.clock.monotonic()
         deadline = started + s.restart_timeout
         gone = False
         version: str | None = None
@@ -238,7 +237,7 @@ class HostFlash:
         while True:
             self.check_stop()
             answers = self.probe()
-            now = time.monotonic()
+            now = self.h.clock.monotonic()
             if not answers and not gone:
                 gone = True
                 self.event("restart", "the unit went away: restarting")
@@ -260,8 +259,8 @@ class HostFlash:
             self.event("restart", f"{'restarting' if gone else 'waiting for the restart'}: "
                                   f"{remaining:.0f} s left", remaining=remaining, total=s.restart_timeout,
                        countdown=True)
-            self._sleep(min(s.probe_interval, max(0.0, deadline - time.monotonic())))
-        self.event("verify", f"the unit answers again over {channel} after {time.monotonic() - started:.1f} s")
+            self._sleep(min(s.probe_interval, max(0.0, deadline - self.h.clock.monotonic())))
+        self.event("verify", f"the unit answers again over {channel} after {self.h.clock.monotonic() - started:.1f} s")
         if s.verify == "telnet":
             if version is None:
                 version = self.read_version(deadline)
@@ -272,13 +271,13 @@ class HostFlash:
             self.event("verify", f"firmware version {self.version_before} -> {version}")
 
     def _sleep(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
+        end = self.h.clock.monotonic() + seconds
         while True:
             self.check_stop()
-            left = end - time.monotonic()
+            left = end - self.h.clock.monotonic()
             if left <= 0:
                 return
-            time.sleep(min(left, 0.1))
+            self.h.clock.sleep(min(left, 0.1))
 
     # -- thresholds ------------------------------------------------------------------------
     def thresholds_after(self) -> None:
@@ -289,14 +288,14 @@ class HostFlash:
             self.warnings.append(f"thresholds not compared (--verify none); the backup is {self.backup_path}")
             return
         self.event("thresholds", "comparing the thresholds with the backup")
-        deadline = time.monotonic() + max(s.restart_timeout, 5.0)
+        deadline = self.h.clock.monotonic() + max(s.restart_timeout, 5.0)
         while True:
             self.check_stop()
             try:
                 now = read_unit_thresholds(t, s.probe_timeout, self.h.run_on_link)
                 break
             except LinkError as exc:
-                if time.monotonic() >= deadline:
+                if self.h.clock.monotonic() >= deadline:
                     self.warnings.append(f"the thresholds could not be read after the restart ({exc}); the "
                                          f"backup is {self.backup_path}")
                     return
