@@ -24,8 +24,18 @@ def _user_data_in_tmp(tmp_path_factory):
 
 @pytest.fixture(autouse=True, scope="session")
 def _qt_application(qapp):
-    """Create the QApplication before any command can create a bare QCoreApplication."""
-    return qapp
+    """Create the QApplication before any command can create a bare QCoreApplication.
+    At the end, every link worker a test left running is named and stopped, so that a leak
+    shows in the output instead of hanging the interpreter's exit."""
+    yield qapp
+    import gc
+
+    from bps_commissioner.services.worker import LinkWorker
+
+    left = [w for w in gc.get_objects() if isinstance(w, LinkWorker) and w.isRunning()]
+    for worker in left:
+        print(f"\nleft running by a test: {worker.objectName()}", file=sys.stderr)
+        worker.stop(5.0)
 
 
 @pytest.fixture

@@ -17,6 +17,10 @@ def test_import_contracts_hold():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+    # the contracts of docs/ARCHITECTURE.md are there, and kept
+    for name in ("no ui -> transport KEPT", "The CLI reaches transport/ only through services/",
+                 "Layers: ui above services above transport above device KEPT"):
+        assert name in result.stdout, result.stdout
 
 
 def qt_imports(folder: Path) -> set[str]:
