@@ -242,7 +242,7 @@ def test_connecting_by_the_dialog_keeps_secrets_out_of_settings_logs_and_screen(
     assert w.telnet_panel.version.text() == snmp_units[0].firmware_version
     assert [f.code for f in w.network.findings(key)] == ["telnet-cleartext"]  # v3 authPriv with SHA/AES: fine
     recent = w._recent()[0]
-    assert recent["kind"] == "snmp" and recent["user"] == "bkt" and recent["telnet"] == {
+    assert recent["kind"] == "snmp" and recent["link"]["v3_user"] == "bkt" and recent["telnet"] == {
         "port": telnet_sim.port, "user": "bkt"}
     # nowhere a secret: the settings file, the frame log, the log records, what the window shows
     settings_text = "".join(p.read_text(errors="replace") for p in user_settings.rglob("*") if p.is_file())

@@ -10,11 +10,12 @@ from typing import Any
 
 from bps_commissioner.device.bus import BAUD_RATES, PARITIES, BusSettings, parse_units
 from bps_commissioner.device.ports import MODBUS_TCP_PORT
-from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, TcpEndpoint
+from bps_commissioner.services.endpoints import Endpoint
 from bps_commissioner.services.endpoints import DEFAULT_SERIAL_TIMEOUT as DEFAULT_REPLY_TIMEOUT
 from bps_commissioner.services.endpoints import DEFAULT_TCP_TIMEOUT as DEFAULT_TIMEOUT
 from bps_commissioner.services.endpoints import parse_host
-from bps_commissioner.services.links import MAX_READ_COUNT, ModbusLink
+from bps_commissioner.services.links import MAX_READ_COUNT, LinkSpec, ModbusLink
+from bps_commissioner.services.links import endpoint_of as link_endpoint
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -103,13 +104,17 @@ def tcp_address(text: str, default_port: int = MODBUS_TCP_PORT, *, option: str =
         raise UsageError(f"{option}: {exc}") from None
 
 
-def endpoint_of(args: argparse.Namespace) -> Endpoint:
-    """The link the --tcp / --serial options describe."""
+def link_spec(args: argparse.Namespace) -> LinkSpec:
+    """The link the --tcp / --serial options describe, as the one link description."""
     if args.tcp:
         host, port = tcp_address(args.tcp)
-        return TcpEndpoint(host, port, timeout=args.timeout or DEFAULT_TIMEOUT, block_size=args.block_size)
-    return SerialEndpoint(args.serial, bus_settings(args), timeout=args.timeout or DEFAULT_REPLY_TIMEOUT,
-                          block_size=args.block_size)
+        return LinkSpec("tcp", host, port, timeout=args.timeout or DEFAULT_TIMEOUT)
+    return LinkSpec("serial", args.serial, None, bus_settings(args), args.timeout or DEFAULT_REPLY_TIMEOUT)
+
+
+def endpoint_of(args: argparse.Namespace) -> Endpoint:
+    """The worker's endpoint for the --tcp / --serial options."""
+    return link_endpoint(link_spec(args), block_size=args.block_size)
 
 
 def make_link(args: argparse.Namespace) -> ModbusLink:

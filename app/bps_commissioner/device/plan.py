@@ -305,6 +305,13 @@ def _parse_link(r: _Reader, item: Any, index: int, line: int | None) -> PlanLink
                     retries=retries, **fields)
 
 
+def parse_link(item: Any, source: str = "") -> LinkSpec:
+    """One link description from its dict (a plan's ``links`` entry, a recent connection):
+    ``{"serial": "COM5", "baud": 9600}``, ``{"tcp": "10.0.0.5"}``, ``{"snmp": ..., "version": "3",
+    "v3_user": ...}``. Raises PlanError naming the key."""
+    return _parse_link(_Reader(source), item, 0, None)
+
+
 def _parse_unit(r: _Reader, item: Any, index: int, line: int | None, links: tuple[PlanLink, ...]) -> PlannedUnit:
     path = f"units[{index}]"
     if not isinstance(item, dict):

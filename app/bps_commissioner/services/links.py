@@ -16,6 +16,7 @@ from bps_commissioner.device.links import DEFAULT_PORTS, LINK_KINDS, LinkSpec
 from bps_commissioner.services.endpoints import (
     DEFAULT_SERIAL_TIMEOUT,
     DEFAULT_TCP_TIMEOUT,
+    FACTORY_COMMUNITY,
     Endpoint,
     SerialEndpoint,
     SnmpEndpoint,
@@ -51,8 +52,11 @@ def endpoint_of(spec: LinkSpec, *, block_size: int = MAX_READ_COUNT) -> Endpoint
             return SnmpEndpoint(spec.target, spec.port or DEFAULT_PORTS["snmp"], "3", spec.v3_user,
                                 spec.v3_auth_proto, spec.v3_priv_proto, spec.v3_context,
                                 timeout=spec.timeout or SNMP_DEFAULT_TIMEOUT, **extra)
+        # the factory community is the default of a description: the one typed in this
+        # session or saved in the keyring for the host then wins (services/credentials.py)
+        community = spec.community if spec.community and spec.community != FACTORY_COMMUNITY else None
         return SnmpEndpoint(spec.target, spec.port or DEFAULT_PORTS["snmp"], spec.snmp_version,
-                            timeout=spec.timeout or SNMP_DEFAULT_TIMEOUT, community=spec.community or None, **extra)
+                            timeout=spec.timeout or SNMP_DEFAULT_TIMEOUT, community=community, **extra)
     raise ValueError(f"a link is one of {', '.join(LINK_KINDS)}, not {spec.kind!r}")
 
 

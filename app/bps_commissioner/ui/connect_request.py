@@ -9,7 +9,9 @@ from typing import Any
 
 from bps_commissioner.device.bus import BusSettings, parse_units
 from bps_commissioner.device.oids import CHAIN_ADDRESSES
+from bps_commissioner.device.plan import parse_link
 from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, SnmpEndpoint, TcpEndpoint
+from bps_commissioner.services.links import endpoint_of, spec_of
 from bps_commissioner.services.telnet_jobs import TelnetTarget
 
 
@@ -38,21 +40,33 @@ class ConnectRequest:
     telnet: TelnetTarget | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        ep = self.endpoint
-        if isinstance(ep, SerialEndpoint):
-            return {"kind": "serial", "port": ep.port, "baud": ep.settings.baud, "parity": ep.settings.parity,
-                    "stopbits": ep.settings.stopbits, "units": format_units(self.units), "scan": self.scan}
-        telnet = {"telnet": {"port": self.telnet.port, "user": self.telnet.user}} if self.telnet else {}
-        if isinstance(ep, SnmpEndpoint):
-            return {"kind": "snmp", "host": ep.host, "port": ep.port, "version": ep.version, "user": ep.user,
-                    "auth": ep.auth_protocol, "priv": ep.priv_protocol, "context": ep.context,
-                    "units": format_units(self.units), **telnet}
-        return {"kind": "tcp", "host": ep.host, "port": ep.port, "units": format_units(self.units), **telnet}
+        """The recent-connections entry: the link's one description (device/links.py, as a
+        plan writes it), the units, and the master's Telnet account (no secret)."""
+        spec = spec_of(self.endpoint)
+        out: dict[str, Any] = {"kind": spec.kind, "link": spec.to_dict(), "units": format_units(self.units)}
+        if spec.kind == "snmp":
+            out.pop("units")
+            out["link"].pop("community", None)  # looked up when the link opens, never stored
+        if spec.kind == "serial":
+            out["scan"] = self.scan
+        if self.telnet is not None:
+            out["telnet"] = {"port": self.telnet.port, "user": self.telnet.user}
+            if self.telnet.host != spec.target:
+                out["telnet"]["host"] = self.telnet.host
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "ConnectRequest":
-        """Raises ValueError/KeyError/TypeError for a malformed entry."""
+        """Raises ValueError/KeyError/TypeError for a malformed entry. Reads the entries of
+        earlier versions too (no "link": the endpoint's fields at the top level)."""
         units = tuple(parse_units(str(d["units"]))) if d["kind"] != "snmp" else tuple(CHAIN_ADDRESSES)
+        if isinstance(d.get("link"), dict):
+            spec = parse_link(d["link"], "recent connections")
+            telnet = None
+            if isinstance(d.get("telnet"), dict):
+                telnet = TelnetTarget(str(d["telnet"].get("host", spec.target)), int(d["telnet"]["port"]),
+                                      str(d["telnet"]["user"]))
+            return cls(endpoint_of(spec), units, bool(d.get("scan", False)), telnet)
         telnet = None
         if isinstance(d.get("telnet"), dict):
             telnet = TelnetTarget(str(d["host"]), int(d["telnet"]["port"]), str(d["telnet"]["user"]))
