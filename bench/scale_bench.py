@@ -127,28 +127,6 @@ def start_simulator(masters: int, units: int, limit: float) -> tuple[subprocess.
 
 # --- the window's process -----------------------------------------------------------------
 
-def coalesce_counters() -> None:
-    """The experiment of ``--coalesce-counters``: DiagnosticsPanel.set_counters keeps the
-    link's counters and redraws the whole table from a 1 s single-shot timer, instead of at
-    once for every link's sweep (which makes 40 links x 240 rows a second)."""
-    from PySide6.QtCore import QTimer
-
-    from bps_commissioner.ui.diagnostics import DiagnosticsPanel
-
-    def set_counters(self, link: str, diagnostics: tuple) -> None:
-        self._counters[link] = tuple(diagnostics)
-        timer = getattr(self, "_bench_counters_timer", None)
-        if timer is None:
-            timer = self._bench_counters_timer = QTimer(self)
-            timer.setSingleShot(True)
-            timer.setInterval(1000)
-            timer.timeout.connect(self._show_counters)
-        if not timer.isActive():
-            timer.start()
-
-    DiagnosticsPanel.set_counters = set_counters
-
-
 def load_run(args: argparse.Namespace) -> dict:
     import numpy as np
     from PySide6.QtCore import Qt, QTimer
@@ -161,8 +139,6 @@ def load_run(args: argparse.Namespace) -> dict:
     from bps_commissioner.ui.main_window import MainWindow
 
     limit = args.warmup + args.duration + 120
-    if args.coalesce_counters:
-        coalesce_counters()
     sim, ports = start_simulator(args.masters, args.units, limit)
     try:
         # ui/app.py build_window, with the frame log optional
@@ -285,10 +261,6 @@ def main() -> int:
     parser.add_argument("--xcb", action="store_true", help="draw on the X server of $DISPLAY (e.g. xvfb-run)")
     parser.add_argument("--no-frame-log", action="store_true", help="poll without the raw frame log")
     parser.add_argument("--profile", metavar="FILE", help="cProfile the GUI thread during the measurement")
-    parser.add_argument("--coalesce-counters", action="store_true",
-                        help="experiment, patched in this process only (app/ unchanged): the diagnostics "
-                             "dock's counters table redrawn at most once a second instead of on every "
-                             "link's sweep")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object too")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)  # the simulator's process
     parser.add_argument("--limit", type=float, default=600.0, help=argparse.SUPPRESS)
@@ -312,7 +284,7 @@ def main() -> int:
           f"units = {r['units']} units polled at 1 Hz, one worker per link; the 8-h plots of one unit on screen; "
           f"8 h of history for {r['history_units']} units ({r['history_mb']:.0f} MB, filled in "
           f"{r['prefill_s']:.1f} s); frame log {'off' if args.no_frame_log else 'on'}; "
-          f"{'EXPERIMENT counters coalesced (1 s); ' if args.coalesce_counters else ''}"
+          ""
           f"{r['wall_s']:.0f} s measured after {args.warmup:.0f} s")
     print(f"GUI-thread lateness (10 ms timer): p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
           f"max {r['max_ms']:.1f} ms over {r['samples']} ticks ({r['over_16ms']} over 16 ms, {r['over_50ms']} over "
