@@ -6,6 +6,13 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# Fuzz tests stay bounded so that CI stays quick: a few hundred generated inputs per test,
+# no per-example deadline (a shared 2-core machine), the database off (no files in the tree).
+settings.register_profile("bounded", max_examples=200, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("bounded")
 
 from bps_commissioner.device.bus import BusSettings  # noqa: E402
 from bps_commissioner.simulator import TcpSimulator, build_chain  # noqa: E402
