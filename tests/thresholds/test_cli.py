@@ -343,3 +343,41 @@ def test_ctrl_c_stops_after_the_write_in_progress_and_reports(chain, rtu_factory
     assert [w.register for w in chain.writes] == [r["register"] for r in results if r["result"] == "applied"]
     assert [e["setting"] for e in audit_lines(audit_path)] == applied
     assert "Traceback" not in err and "interrupted" in err
+
+
+@pytest.mark.parametrize("value, why", [
+    ("1_0", "it has an underscore"),
+    ("1e1", "it has an exponent"),
+    ("１０", "it has digits other than 0-9"),
+    ("٣٠", "it has digits other than 0-9"),
+    ("1 0", "it has a space"),
+    ("Infinity", ""),
+    ("0x1e", ""),
+])
+def test_a_limit_is_plain_ascii_and_anything_else_is_refused_before_any_unit_is_asked(
+        cli, chain, audit_path, value, why):
+    """Issue 15: `temperature.high=1_0`, `1e1`, `１０`, `٣٠` were written to the unit."""
+    before = regs(chain, 1, *range(63, 87))
+    code, out, err = cli("set", "--unit", "1", f"temperature.high={value}", "humidity.low=5")
+    assert code == 2, err
+    assert f"temperature.high: {value!r} is not a number" in err and why in err and "nothing was written" in err
+    assert chain.writes == [] and regs(chain, 1, *range(63, 87)) == before
+    assert not audit_path.exists() and "Traceback" not in err
+
+
+def test_a_profile_limit_with_an_exponent_is_refused_with_file_and_line(cli, chain, tmp_path):
+    path = tmp_path / "rack.json"
+    path.write_text('{"name": "x",\n "thresholds": {"temperature": {"high": 1e1}}}', encoding="utf-8")
+    code, out, err = cli("apply", str(path), "--units", "1")
+    assert code == 2 and chain.writes == []
+    assert "rack.json:2: 1e1 is not a plain number" in err
+
+
+def test_numbers_on_the_command_line_are_ascii_digits(cli, chain):
+    for argv in (["--unit", "１", "humidity.low=5"], ["--unit", "1_0", "humidity.low=5"],
+                 ["--unit", "1", "--rating", "１６", "humidity.low=5"], ["--unit", "1", "--block-size", "1e1",
+                                                                       "humidity.low=5"]):
+        with pytest.raises(SystemExit) as exc:
+            cli("set", *argv)
+        assert exc.value.code == 2
+    assert chain.writes == []

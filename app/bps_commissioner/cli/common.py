@@ -9,6 +9,7 @@ import threading
 from typing import Any
 
 from bps_commissioner.device.bus import BAUD_RATES, PARITIES, BusSettings, parse_units
+from bps_commissioner.device.numbers import NumberError, parse_decimal, parse_whole
 from bps_commissioner.device.ports import MODBUS_TCP_PORT
 from bps_commissioner.services.endpoints import Endpoint
 from bps_commissioner.services.endpoints import DEFAULT_SERIAL_TIMEOUT as DEFAULT_REPLY_TIMEOUT
@@ -25,9 +26,9 @@ class UsageError(Exception):
 
 
 def positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
+    try:  # the one strict reader: no "1e1", "inf", "1_0", "１０"
+        value = float(parse_decimal(text))
+    except NumberError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
     if not 0 < value <= 600:
         raise argparse.ArgumentTypeError(f"{text} s is outside 0..600 s")
@@ -35,9 +36,36 @@ def positive_float(text: str) -> float:
 
 
 def block_size(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= MAX_READ_COUNT:
-        raise argparse.ArgumentTypeError(f"block size {text!r} must be a whole number from 1 to {MAX_READ_COUNT}")
-    return int(text)
+    try:
+        return parse_whole(text, 1, MAX_READ_COUNT, "a block size")
+    except NumberError:
+        raise argparse.ArgumentTypeError(
+            f"block size {text!r} must be a whole number from 1 to {MAX_READ_COUNT}") from None
+
+
+def whole_number(low: int, high: int, what: str) -> Any:
+    """An argparse type: a whole number of ASCII digits from ``low`` to ``high``."""
+    def parse(text: str) -> int:
+        try:
+            return parse_whole(text, low, high, what)
+        except NumberError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = what.split()[-1]
+    return parse
+
+
+def decimal_number(low: float, high: float, what: str) -> Any:
+    """An argparse type: a plain decimal number (ASCII digits, one point) from ``low`` to ``high``."""
+    def parse(text: str) -> float:
+        try:
+            value = float(parse_decimal(text))
+        except NumberError as exc:
+            raise argparse.ArgumentTypeError(f"{exc} ({what})") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is outside {low:g}..{high:g} ({what})")
+        return value
+    parse.__name__ = what.split()[-1]
+    return parse
 
 
 def unit_list(text: str) -> list[int]:
@@ -87,9 +115,11 @@ def add_link_options(p: argparse.ArgumentParser, *, multi_unit: bool = True, snm
 
 
 def add_bus_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--baud", type=int, default=9600, choices=BAUD_RATES, help="serial baud rate (default 9600)")
+    p.add_argument("--baud", type=whole_number(0, 10**6, "a baud rate"), default=9600, choices=BAUD_RATES,
+                   help="serial baud rate (default 9600)")
     p.add_argument("--parity", default="N", choices=PARITIES, type=str.upper, help="serial parity (default N)")
-    p.add_argument("--stopbits", type=int, default=1, choices=(1, 2), help="serial stop bits (default 1)")
+    p.add_argument("--stopbits", type=whole_number(0, 9, "a stop-bit count"), default=1, choices=(1, 2),
+                   help="serial stop bits (default 1)")
 
 
 def bus_settings(args: argparse.Namespace) -> BusSettings:

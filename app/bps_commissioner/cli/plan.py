@@ -19,7 +19,7 @@ from typing import Any
 
 from bps_commissioner.cli.common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, add_bus_options, bus_settings, positive_float,
-    tcp_address, unit_list,
+    tcp_address, unit_list, whole_number, decimal_number,
 )
 from bps_commissioner.cli.read import v3_protocols
 from bps_commissioner.device.faults import FaultKind, Progress
@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     n.add_argument("--auto", action="store_true", help="serial: detect baud rate, parity and stop bits first")
     n.add_argument("--addresses", type=unit_list, metavar="LIST",
                    help="addresses to scan (default 1-32; over SNMP always 0-5)")
-    n.add_argument("--reply-wait", type=float, metavar="MS",
+    n.add_argument("--reply-wait", type=decimal_number(0, 60000, "milliseconds"), metavar="MS",
                    help=f"serial: time a unit may take to start its reply (default {DEFAULT_REPLY_WAIT * 1000:.0f} ms); "
                         f"Modbus TCP: the wait per address (default {TCP_PROBE_WAIT * 1000:.0f} ms)")
     n.add_argument("--site", required=True, help='where: "DC Warsaw 2 / room B / rack A12"')
@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     n.add_argument("--telnet", metavar="HOST[:PORT]",
                    help="read the firmware version from this Telnet CLI and plan it (and the host) for "
                         "--telnet-unit")
-    n.add_argument("--telnet-unit", type=int, metavar="N",
+    n.add_argument("--telnet-unit", type=whole_number(0, 247, "a unit address"), metavar="N",
                    help="the unit whose Telnet CLI --telnet is (default: the master 0 over SNMP, else the "
                         "lowest address found)")
     n.add_argument("--user", default="admin", metavar="ACCOUNT",

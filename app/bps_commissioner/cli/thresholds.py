@@ -21,11 +21,14 @@ from typing import Any
 
 from bps_commissioner.cli.common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, StopOnCtrlC, UsageError, add_link_options, endpoint_of,
-    make_link, unit_list,
+    make_link, unit_list, whole_number,
 )
 from bps_commissioner.cli.telnet import add_login_options, run_thresholds_set
 from bps_commissioner.device.bus import ADDRESSES
-from bps_commissioner.device.limits import DEFAULT_RATING, RATINGS, format_value, parse_assignments
+from bps_commissioner.device.limits import (
+    DEFAULT_RATING, RATINGS, Problem, format_value, parse_assignments, parse_number,
+)
+from bps_commissioner.device.numbers import NumberError, parse_whole
 from bps_commissioner.device.profile import ProfileError
 from bps_commissioner.services.audit import AuditLog, default_audit_path
 from bps_commissioner.services.thresholds import (
@@ -40,14 +43,15 @@ _NAMES = ("voltage_l1..l3, current_l1..l3 (A, 0.1 steps), temperature, temperatu
 
 
 def address(text: str) -> int:
-    if not text.isdigit() or int(text) not in ADDRESSES:
+    try:  # ASCII digits only (device/numbers.py)
+        return parse_whole(text, ADDRESSES.start, ADDRESSES.stop - 1, "a unit address")
+    except NumberError:
         raise argparse.ArgumentTypeError(f"unit address {text!r} must be a number from "
-                                         f"{ADDRESSES.start} to {ADDRESSES.stop - 1}")
-    return int(text)
+                                         f"{ADDRESSES.start} to {ADDRESSES.stop - 1}") from None
 
 
 def _write_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--rating", type=int, choices=RATINGS, default=DEFAULT_RATING,
+    p.add_argument("--rating", type=whole_number(0, 999, "a rated current"), choices=RATINGS, default=DEFAULT_RATING,
                    help=f"the units' rated current in A, the upper limit of current thresholds "
                         f"(not readable from a unit; default {DEFAULT_RATING})")
     p.add_argument("--dry-run", action="store_true", help="print each planned change as old -> new, write nothing")
@@ -190,6 +194,8 @@ def run_set(args: argparse.Namespace) -> int:
     if args.unit is None:
         raise UsageError("--unit N is required with --tcp or --serial")
     requested, problems = parse_assignments(args.settings)
+    # a value that is not a plain number is refused before any unit is asked (device/numbers.py)
+    problems += [p for p in (parse_number(name, text) for name, text in requested.items()) if isinstance(p, Problem)]
     if problems:
         if args.json:
             print(json.dumps(ApplyReport(refused=tuple(problems), dry_run=args.dry_run).to_dict(), indent=2))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bps_commissioner.device.numbers import NumberError, parse_whole
+
 
 def parse_host(text: str, default_port: int, *, allow_zero: bool = False) -> tuple[str, int]:
     """-> (host, port). Raises ValueError with a message that quotes the text.
@@ -21,6 +23,7 @@ def parse_host(text: str, default_port: int, *, allow_zero: bool = False) -> tup
     if not port_text:
         return host, default_port
     lowest = 0 if allow_zero else 1
-    if not port_text.isdigit() or not lowest <= int(port_text) < 65536:
-        raise ValueError(f"port {port_text!r} in {text!r} is not a number from {lowest} to 65535")
-    return host, int(port_text)
+    try:  # ASCII digits only: "５０２" and "5_02" are not a port a person means
+        return host, parse_whole(port_text, lowest, 65535, "a port")
+    except NumberError:
+        raise ValueError(f"port {port_text!r} in {text!r} is not a number from {lowest} to 65535") from None

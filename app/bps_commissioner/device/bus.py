@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bps_commissioner.device.numbers import parse_whole
+
 BAUD_RATES = (4800, 9600, 19200, 38400)
 PARITIES = ("N", "E", "O")
 STOP_BITS = (1, 2)
@@ -59,15 +61,15 @@ def parse_units(text: str, allowed: range = ADDRESSES) -> list[int]:
         part = part.strip()
         if not part:
             raise ValueError(f"empty entry in unit list {text!r}")
-        try:
+        try:  # ASCII digits only (parse_whole): no "1_0", "５", "+3"
             if "-" in part:
                 lo_s, hi_s = part.split("-", 1)
-                lo, hi = int(lo_s), int(hi_s)
+                lo, hi = _whole(lo_s), _whole(hi_s)
                 if lo > hi:
                     raise ValueError(f"range {part!r} runs backwards")
                 items = range(lo, hi + 1)
             else:
-                items = range(int(part), int(part) + 1)
+                items = range(_whole(part), _whole(part) + 1)
         except ValueError as exc:
             if "backwards" in str(exc):
                 raise
@@ -77,3 +79,8 @@ def parse_units(text: str, allowed: range = ADDRESSES) -> list[int]:
                 raise ValueError(f"address {n} is outside {allowed.start}..{allowed.stop - 1}")
             out.append(n)
     return out
+
+
+def _whole(text: str) -> int:
+    """An address of a unit list: ASCII digits (a ValueError otherwise; the range is the caller's)."""
+    return parse_whole(text, 0, 99999, "an address")

@@ -32,6 +32,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
 
 from bps_commissioner.device.decode import decode_quantity, encode_quantity
+from bps_commissioner.device.numbers import NumberError, parse_decimal
 from bps_commissioner.device.registers import (
     BY_KEY,
     MONITORED,
@@ -176,11 +177,19 @@ def unknown_setting(name: str) -> Problem:
 
 
 def parse_number(setting: str, raw: Any) -> Decimal | Problem:
-    """A value as given (text from the command line, a JSON number) as a finite Decimal."""
+    """A value as given (text from the command line, a JSON number) as a finite Decimal.
+    Text must be a plain number (:func:`~bps_commissioner.device.numbers.parse_decimal`:
+    ASCII digits, an optional sign and decimal point; no ``1_0``, ``1e1``, ``１０``)."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
         return Problem(setting, "not_a_number", f"{setting}: {raw!r} is not a number", {"text": repr(raw)})
+    if isinstance(raw, str):  # typed by a person: the one strict reader (ASCII digits, one point)
+        try:
+            number = parse_decimal(raw)
+        except NumberError as exc:
+            return Problem(setting, "not_a_number", f"{setting}: {exc}", {"text": raw})
+        return number
     try:
-        number = Decimal(raw.strip()) if isinstance(raw, str) else Decimal(str(raw))
+        number = Decimal(str(raw))
     except InvalidOperation:
         return Problem(setting, "not_a_number", f"{setting}: {raw!r} is not a number", {"text": str(raw)})
     if not number.is_finite():
