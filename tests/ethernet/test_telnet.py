@@ -225,3 +225,36 @@ def test_login_closed_by_the_unit_is_a_login_error():
     with pytest.raises(TelnetLoginError, match="refused"):
         session.login("bkt", "pw-123")
     peer.close()
+
+
+def test_info_keeps_what_was_read_when_one_word_is_refused(capsys, monkeypatch, telnet_sim):
+    """Issue 15: one refused word of menu 1 discarded every value and exited 0."""
+    import json
+
+    from bps_commissioner.cli import main
+    from bps_commissioner.simulator import telnet as sim_telnet
+
+    real = sim_telnet._Session.in_menu
+
+    def refuse_pf(self, menu, command):
+        if menu == "1" and command.lower().strip() == "master pf":
+            return "Command error!\n\n"
+        return real(self, menu, command)
+
+    monkeypatch.setattr(sim_telnet._Session, "in_menu", refuse_pf)
+    monkeypatch.setenv("BPS_TELNET_PASSWORD", TELNET_PASSWORD)
+    code = main(["telnet", "info", "--host", f"127.0.0.1:{telnet_sim.port}", "--user", "bkt", "--slaves", "1",
+                 "--json"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err
+    master = json.loads(out)["information"]["master"]
+    assert set(master["load"]) == {"L1", "L2", "L3"} and "voltage" in master and "sensor" in master
+    assert "pf" not in master and master["failed"] == {"pf": "Command error!"}
+    assert "master pf (Command error!)" in err
+    assert "failed" not in json.loads(out)["information"]["slave1"]
+
+
+def test_info_of_an_absent_slave_is_its_reply(telnet_sim):
+    with login(telnet_sim) as session:
+        info = session.information(("slave5",))
+    assert info["slave5"] == {"raw": "slave5 is not connected"}

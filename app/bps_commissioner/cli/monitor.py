@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
             @Slot(object)
             def on_sweep(self, sweep: Any) -> None:
+                if args.count and self.sweeps >= args.count:
+                    return  # sweeps queued before the loop stopped (quick failures): not asked for
                 self.sweeps += 1
                 self.last_failed = any(r.error for r in sweep.results)
                 try:

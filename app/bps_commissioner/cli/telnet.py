@@ -107,10 +107,18 @@ def run_info(args: argparse.Namespace) -> int:
         for unit, shown in info.information.items():
             print(f"{unit}:")
             for word, values in shown.items():
+                if word == "failed":
+                    continue
                 text = values if isinstance(values, str) else \
                     " ".join(f"{k}={'-' if v is None else v}" for k, v in values.items())
                 print(f"  {word:<14}{text}")
         print_findings(findings)
+    failed = [f"{unit} {word} ({reply or 'no answer'})" for unit, shown in info.information.items()
+              for word, reply in dict(shown.get("failed", {})).items()]
+    if failed:
+        print(f"error: the unit did not answer {len(failed)} word(s) of menu 1: {'; '.join(failed)}",
+              file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 

@@ -43,6 +43,13 @@ def write_request(unit: int, register: int, value: int) -> ModbusPDU:
 _DECODER = DecodePDU(is_server=False)
 
 
+def hex_of(data: bytes, limit: int = 16) -> str:
+    """Bytes for a message: the first ``limit`` in hex, then how many more (a hostile peer's
+    reply must not flood the screen)."""
+    shown = data[:limit].hex(" ")
+    return shown if len(data) <= limit else f"{shown} ... ({len(data)} bytes)"
+
+
 def decode_reply_pdu(unit: int, request: ModbusPDU, pdu: bytes) -> ModbusPDU:
     """Decode and check a reply PDU (function code + data) against its request."""
     if not pdu:
@@ -50,23 +57,23 @@ def decode_reply_pdu(unit: int, request: ModbusPDU, pdu: bytes) -> ModbusPDU:
     fc = pdu[0]
     if fc == request.function_code | 0x80:
         if len(pdu) != 2:
-            raise FrameError(f"malformed exception reply from unit {unit}: {pdu.hex(' ')}", unit)
+            raise FrameError(f"malformed exception reply from unit {unit}: {hex_of(pdu)}", unit)
         raise ModbusExceptionError(unit, request.function_code, pdu[1])
     if fc != request.function_code:
         raise FrameError(f"unit {unit} answered function {fc} to a function "
-                         f"{request.function_code} request: {pdu.hex(' ')}", unit)
+                         f"{request.function_code} request: {hex_of(pdu)}", unit)
     if fc == 3:
         if len(pdu) != 2 + 2 * request.count or pdu[1] != 2 * request.count:
             raise FrameError(f"unit {unit} sent {len(pdu) - 2} data bytes for {request.count} "
                              f"registers (byte count field {pdu[1]})", unit)
     elif fc == 6 and len(pdu) != 5:
-        raise FrameError(f"malformed write reply from unit {unit}: {pdu.hex(' ')}", unit)
+        raise FrameError(f"malformed write reply from unit {unit}: {hex_of(pdu)}", unit)
     try:
         reply = _DECODER.decode(pdu)
     except (ModbusException, IndexError, ValueError) as exc:
-        raise FrameError(f"undecodable reply from unit {unit}: {pdu.hex(' ')} ({exc})", unit) from None
+        raise FrameError(f"undecodable reply from unit {unit}: {hex_of(pdu)} ({exc})", unit) from None
     if reply is None or isinstance(reply, ExceptionResponse):
-        raise FrameError(f"undecodable reply from unit {unit}: {pdu.hex(' ')}", unit)
+        raise FrameError(f"undecodable reply from unit {unit}: {hex_of(pdu)}", unit)
     return reply
 
 

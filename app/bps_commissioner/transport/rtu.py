@@ -21,7 +21,7 @@ from pymodbus.pdu import DecodePDU, ModbusPDU
 from bps_commissioner.device.bus import BusSettings
 from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.transport.errors import FrameError, LinkLost, NoReplyError, PortError
-from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu
+from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu, hex_of
 
 try:  # pyserial's POSIX backend lets termios.error (not an OSError) escape from tcflush & co.
     from termios import error as _TermiosError
@@ -228,9 +228,9 @@ class RtuLink(ModbusLink):
     def _check(self, unit: int, request: ModbusPDU, data: bytes, want: int) -> ModbusPDU:
         if len(data) < want:
             raise FrameError(f"Garbled reply from unit {unit}: {len(data)} of {want} bytes "
-                             f"arrived ({data.hex(' ')}). {GARBLED_HINT}", unit)
+                             f"arrived ({hex_of(data)}). {GARBLED_HINT}", unit)
         if crc16(data[:-2]) != data[-2:]:
-            raise FrameError(f"Garbled reply from unit {unit}: CRC error ({data.hex(' ')}). "
+            raise FrameError(f"Garbled reply from unit {unit}: CRC error ({hex_of(data)}). "
                              f"{GARBLED_HINT}", unit)
         if data[0] != unit:
             raise FrameError(f"Reply from address {data[0]} to a request for unit {unit}. "

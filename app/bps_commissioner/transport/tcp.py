@@ -13,7 +13,7 @@ from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.faults import FaultKind
 from bps_commissioner.device.ports import MODBUS_TCP_PORT
 from bps_commissioner.transport.errors import ConnectError, FrameError, LinkLost, NoReplyError
-from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu
+from bps_commissioner.transport.modbus import MAX_READ_COUNT, FrameObserver, ModbusLink, decode_reply_pdu, hex_of
 
 DEFAULT_PORT = MODBUS_TCP_PORT
 DEFAULT_TIMEOUT = 2.0
@@ -118,7 +118,11 @@ class TcpLink(ModbusLink):
             self.close()
             raise LinkLost(f"Connection to {self.description} lost ({exc}). It reconnects on the "
                            f"next request.", host=self.description) from None
+        except FrameError:
+            self.close()  # the stream is out of step: what follows cannot be trusted either
+            raise
         if header[2:4] != b"\x00\x00":
+            self.close()
             raise FrameError(f"reply from {self.description} is not Modbus (protocol id "
                              f"{header[2:4].hex()})", unit)
         if header[6] != unit:

@@ -457,17 +457,25 @@ class TelnetSession:
 
     def information(self, units: tuple[str, ...] = ("master",)) -> dict[str, Any]:
         """Everything menu 1 shows for ``units``: {unit: {word: {key: value}}}; a unit that
-        answers without ``Key:value`` pairs (e.g. "slave4 is not connected") gets
-        {"raw": reply}."""
+        answers no word with ``Key:value`` pairs (e.g. "slave4 is not connected") gets
+        {"raw": reply}. A word the unit refuses while others answer is kept by name under
+        "failed" ({word: reply}); what was read stays."""
         out: dict[str, Any] = {}
         for unit in units:
             shown: dict[str, Any] = {}
+            failed: dict[str, str] = {}
             for word in SHOW_WORDS:
                 values, raw = self.show(unit, word)
-                if not values:
-                    shown = {"raw": raw.strip()}
-                    break
-                shown[word.replace(" ", "_")] = values
+                if values:
+                    shown[word.replace(" ", "_")] = values
+                elif not shown and "not connected" in raw.lower():
+                    break  # an absent slave: every word would say so
+                else:
+                    failed[word.replace(" ", "_")] = raw.strip()
+            if not shown:
+                shown = {"raw": (raw.strip() if not failed else next(iter(failed.values())))}
+            elif failed:
+                shown["failed"] = failed
             out[unit] = shown
         return out
 
