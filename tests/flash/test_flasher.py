@@ -11,6 +11,7 @@ import time
 import pytest
 
 from bps_commissioner.device.profile import parse_profile
+from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.flasher import (
     FlashHooks,
     FlashSettings,
@@ -76,7 +77,14 @@ def test_flash_verify_telnet_backup_and_restore(master, firmware_file, _data_dir
     assert result.restored is True
     assert thresholds_of(master) == before
     audit = [json.loads(line) for line in (_data_dir / "audit.jsonl").read_text().splitlines()]
-    assert [(a["setting"], a["result"]) for a in audit] == [("current_l1.high", "applied")]
+    outcomes = [a for a in audit if a.get("event") != "intent"]
+    assert [(a["setting"], a["result"]) for a in outcomes] == [("firmware", "applied"), ("current_l1.high", "applied")]
+    # write-ahead: the upload's intent precedes its outcome, each threshold write's too
+    intents = [a for a in audit if a.get("event") == "intent"]
+    assert [(a["action"], a["old"], a["new"]) for a in intents] == [
+        ("firmware-upload", "2.0.5-C", firmware_file.name), ("threshold", 16.0, 12.3)]
+    assert audit.index(intents[0]) < audit.index(outcomes[0]) and outcomes[0]["version_after"] == "3"
+    assert all(o["intent"] for o in outcomes) and not AuditLog(_data_dir / "audit.jsonl").pending()
 
 
 def test_restore_declined_leaves_the_backup_and_says_how(master, firmware_file):

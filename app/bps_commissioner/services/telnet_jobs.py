@@ -28,6 +28,7 @@ from typing import Any, Callable, Mapping
 from bps_commissioner.device.assess import energy_cleared
 from bps_commissioner.device.faults import Fault, FaultKind
 from bps_commissioner.device.limits import DEFAULT_RATING, Problem, ValidationError
+from bps_commissioner.services.audit import APPLIED, REFUSED, UNCONFIRMED, AuditError, AuditLog
 from bps_commissioner.services.credentials import SESSION, SecretUnavailable, find_secret
 from bps_commissioner.services.jobs import JobFailed, fault_of
 from bps_commissioner.services.secrets import TELNET_PASSWORD
@@ -198,10 +199,11 @@ def _run(target: TelnetTarget, action: str, work: Callable[[TelnetSession], Any]
             value = work(session)
         finally:
             session.logout()
-    except (ValidationError, LinkError, _NotConfirmed) as exc:
+    except (ValidationError, LinkError, _NotConfirmed, AuditError) as exc:
         if isinstance(exc, ValidationError):
             problems = tuple(exc.problems)
-        fault = exc.fault if isinstance(exc, _NotConfirmed) else fault_of(exc, link=link)
+        fault = exc.fault if isinstance(exc, _NotConfirmed) else \
+            Fault(FaultKind.BAD_INPUT, str(exc), link=link) if isinstance(exc, AuditError) else fault_of(exc, link=link)
         return TelnetOutcome(target, action, fault=fault, problems=problems, findings=findings, banner=banner)
     finally:
         session.close()
@@ -241,11 +243,12 @@ def read_job(target: TelnetTarget, **kw: Any) -> Callable[[Any], TelnetOutcome]:
 
 def energy_reset_job(target: TelnetTarget, phases: tuple[int, ...],
                      confirm: Callable[[Mapping[int, float], str], bool] | None = None,
-                     **kw: Any) -> Callable[[Any], TelnetOutcome]:
+                     audit: AuditLog | None = None, **kw: Any) -> Callable[[Any], TelnetOutcome]:
     """A job: clear the energy meters of ``phases`` (menu 9, ``clearpN``) and read them before
     and after (an :class:`EnergyReset`). ``confirm(before, description)``, when given, is
     asked (in the worker's thread) once the meters are read; False clears nothing and ends
-    with a fault of kind ``cancelled``."""
+    with a fault of kind ``cancelled``. ``audit``: an intent line per phase with the counter
+    before the reset (fsynced before ``clearpN`` is sent), its outcome after the read-back."""
     phases = tuple(dict.fromkeys(phases))
     bad = [p for p in phases if p not in PHASES]
     if bad or not phases:
@@ -256,22 +259,48 @@ def energy_reset_job(target: TelnetTarget, phases: tuple[int, ...],
         if confirm is not None and not confirm(_frozen(before), session.description):
             raise _NotConfirmed(Fault(FaultKind.CANCELLED, "cancelled: nothing was reset",
                                       link=session.description))
-        replies = tuple(session.clear_energy(p) for p in phases)
-        after = session.read_energy()
-        return EnergyReset(phases, _frozen(before), _frozen(after), replies)
+        intents: dict[int, str] = {}
+        replies_: list[str] = []
+        try:
+            for p in phases:
+                if audit is not None:
+                    intents[p] = audit.intent(link=session.description, unit="master", action="energy-reset",
+                                              setting=f"energy_l{p}", old=before.get(p), new=0)
+                replies_.append(session.clear_energy(p))
+            after = session.read_energy()
+        except BaseException as exc:
+            for p, intent_id in intents.items():
+                _audit_outcome(audit, intent_id, session, p, UNCONFIRMED, f"the dialogue failed: {exc}")
+            raise
+        for p, intent_id in intents.items():
+            cleared = energy_cleared(after.get(p))
+            _audit_outcome(audit, intent_id, session, p, APPLIED if cleared else REFUSED,
+                           "" if cleared else f"the meter reads {after.get(p)} kWh after the reset", after.get(p))
+        return EnergyReset(phases, _frozen(before), _frozen(after), tuple(replies_))
 
     return lambda _ctx: _run(target, ENERGY_RESET, work, **kw)
 
 
+def _audit_outcome(audit: AuditLog | None, intent_id: str, session: TelnetSession, phase: int, outcome: str,
+                   reason: str, after: Any = None) -> None:
+    if audit is None:
+        return
+    try:
+        audit.outcome(intent_id, outcome, reason, link=session.description, unit="master",
+                      action="energy-reset", setting=f"energy_l{phase}", read_back=after)
+    except AuditError:
+        pass  # the reset has gone out; the intent line stays as the record
+
+
 def thresholds_job(target: TelnetTarget, requested: Mapping[str, Any], rating: int = DEFAULT_RATING,
-                   dry_run: bool = False, **kw: Any) -> Callable[[Any], TelnetOutcome]:
+                   dry_run: bool = False, audit: AuditLog | None = None, **kw: Any) -> Callable[[Any], TelnetOutcome]:
     """A job: apply ``requested`` ({"current_l1.high_warning": 25, ...}) through menu 8 and
     read the listing back (a :class:`TelnetThresholdReport`); refused input comes back as
     ``problems`` with nothing sent."""
     requested = dict(requested)
 
     def work(session: TelnetSession) -> TelnetThresholdReport:
-        return set_telnet_thresholds(session, requested, rating=rating, dry_run=dry_run)
+        return set_telnet_thresholds(session, requested, rating=rating, dry_run=dry_run, audit=audit)
 
     return lambda _ctx: _run(target, THRESHOLDS, work, **kw)
 

@@ -43,6 +43,7 @@ from bps_commissioner.device.limits import (
     parse_number,
     quantity_of,
 )
+from bps_commissioner.services.audit import APPLIED, REFUSED, UNCONFIRMED, AuditError, AuditLog
 from bps_commissioner.transport.telnet import PHASE_WORDS, TelnetSession
 
 #: The order of the four values in the unit's command and listing.
@@ -270,8 +271,13 @@ def read_telnet_thresholds(session: TelnetSession) -> dict[str, dict[str, float]
 
 
 def set_telnet_thresholds(session: TelnetSession, requested: Mapping[str, Any], *,
-                          rating: int = DEFAULT_RATING, dry_run: bool = False) -> TelnetThresholdReport:
+                          rating: int = DEFAULT_RATING, dry_run: bool = False,
+                          audit: AuditLog | None = None) -> TelnetThresholdReport:
     """Apply ``requested`` ({setting: value}) through menu 8 of a logged-in ``session``.
+
+    ``audit``: write-ahead, an intent line per command (the quantity's four values old ->
+    new) fsynced before it is sent, and its outcome once the listing is read back
+    (AuditError before a command: that command and the next are not sent).
 
     Raises ValidationError before anything is sent, TelnetError for the dialogue. A value
     that does not read back as sent is reported in :attr:`TelnetThresholdReport.mismatches`
@@ -286,15 +292,45 @@ def set_telnet_thresholds(session: TelnetSession, requested: Mapping[str, Any], 
         return TelnetThresholdReport(before, before, changes, tuple(threshold_command(q, new[q]) for q in changed),
                                      dry_run=True)
     commands, replies = [], []
-    for quantity in changed:
-        command = threshold_command(quantity, new[quantity])
-        commands.append(command)
-        replies.append(session.send_threshold_command(command))
-    after = read_telnet_thresholds(session) if commands else before
+    intents: dict[str, str] = {}
+    try:
+        for quantity in changed:
+            command = threshold_command(quantity, new[quantity])
+            if audit is not None:
+                intents[quantity] = audit.intent(link=session.description, unit="master",
+                                                 action="telnet-threshold", setting=quantity,
+                                                 old=dict(before[quantity]), new=dict(new[quantity]))
+            commands.append(command)
+            replies.append(session.send_threshold_command(command))
+        after = read_telnet_thresholds(session) if commands else before
+    except BaseException as exc:
+        for quantity, intent_id in intents.items():
+            _close(audit, intent_id, session, quantity, UNCONFIRMED, f"the dialogue failed: {exc}")
+        raise
+    for quantity, intent_id in intents.items():
+        held = after.get(quantity)
+        if held is not None and all(abs(held[f] - new[quantity][f]) < 1e-6 for f in FIELDS):
+            _close(audit, intent_id, session, quantity, APPLIED, "", dict(held))
+        else:
+            _close(audit, intent_id, session, quantity, REFUSED,
+                   f"menu 8 reads back {dict(held) if held is not None else 'nothing'}", held and dict(held))
     changes = tuple(TelnetThresholdChange(s, before[s.split(".")[0]][s.split(".")[1]], v,
                                           after.get(s.split(".")[0], {}).get(s.split(".")[1]))
                     for s, v in targets.items())
     return TelnetThresholdReport(before, after, changes, tuple(commands), tuple(replies))
+
+
+def _close(audit: AuditLog | None, intent_id: str, session: TelnetSession, quantity: str, outcome: str,
+           reason: str, read_back: Any = None) -> None:
+    """The outcome line of one command (an unwritable log is noted in the session's log only:
+    the command has gone out already)."""
+    if audit is None:
+        return
+    try:
+        audit.outcome(intent_id, outcome, reason, link=session.description, unit="master",
+                      action="telnet-threshold", setting=quantity, read_back=read_back)
+    except AuditError:
+        pass
 
 
 __all__ = ["FIELDS", "TELNET_QUANTITIES", "TELNET_SETTINGS", "TelnetThresholdChange", "TelnetThresholdReport",

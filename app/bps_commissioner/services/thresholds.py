@@ -16,7 +16,8 @@ The steps:
    ordered so that each intermediate state keeps low <= high (device/limits.py).
 4. Write unit by unit. After each write the register is read back (function 03) and
    compared; the read-back decides: a setting is ``applied`` only when the unit holds the
-   new value. Every attempt is appended to the audit log before the next one starts.
+   new value. Write-ahead: an intent line (fsynced) goes to the audit log before each write,
+   its outcome line after the read-back; an intent that cannot be recorded sends nothing.
 
 After a failure, decided here and documented for users:
 
@@ -55,6 +56,9 @@ from bps_commissioner.device.limits import (
     validate,
 )
 from bps_commissioner.device.profile import Profile, ProfileError, parse_profile, profile_from_thresholds
+from bps_commissioner.services.audit import APPLIED as AUDIT_APPLIED
+from bps_commissioner.services.audit import REFUSED as AUDIT_REFUSED
+from bps_commissioner.services.audit import UNCONFIRMED as AUDIT_UNCONFIRMED
 from bps_commissioner.services.audit import AuditEntry, AuditError, AuditLog
 from bps_commissioner.transport.errors import (
     ConnectError,
@@ -388,7 +392,18 @@ class _Run:
                           tuple(results) + _unchanged_results(plan))
 
     def _write_one(self, unit: int, w: PlannedWrite) -> tuple[SettingResult, bool]:
-        """Write, read back, record. Returns the result and whether the unit stopped answering."""
+        """Record the intent, write, read back, record the outcome. Returns the result and
+        whether the unit stopped answering."""
+        intent_id = ""
+        if self.audit is not None:
+            try:
+                intent_id = self.audit.intent(link=self.description, unit=unit, action="threshold",
+                                              setting=w.setting, old=w.old, new=w.new, register=w.register,
+                                              written=w.word)
+            except AuditError as exc:
+                self.audit_errors.append(str(exc))
+                self.halt = self.halt or "audit"
+                return SettingResult(w.setting, w.register, w.old, w.new, result=SKIPPED, cause="audit"), False
         write_error: LinkError | None = None
         read_error: LinkError | None = None
         word: int | None = None
@@ -426,20 +441,32 @@ class _Run:
             assert read_error is not None
             cause = "link_lost" if _halt_for(read_error) else "no_read_back"
             result = SettingResult(w.setting, w.register, w.old, w.new, None, FAILED, cause, str(read_error))
-        self._record(unit, w, result)
+        self._record(unit, w, result, intent_id)
         unreachable = isinstance(write_error, NoReplyError) and isinstance(read_error, NoReplyError)
         return result, unreachable
 
-    def _record(self, unit: int, w: PlannedWrite, result: SettingResult) -> None:
+    def _record(self, unit: int, w: PlannedWrite, result: SettingResult, intent_id: str = "") -> None:
         if self.audit is None:
             return
         entry = AuditEntry(AuditEntry.now(), self.description, unit, w.setting, w.register, w.old, w.new,
-                           w.word, result.read_back, result.result, result.reason)
+                           w.word, result.read_back, result.result, result.reason, intent_id,
+                           outcome_of(result))
         try:
             self.audit.append(entry)
         except AuditError as exc:
             self.audit_errors.append(str(exc))
             self.halt = self.halt or "audit"
+
+
+def outcome_of(result: SettingResult) -> str:
+    """The audit outcome of a write: applied (read back), refused (the unit answered with an
+    exception or holds another value) or unconfirmed (its value is unknown)."""
+    if result.result == APPLIED:
+        return AUDIT_APPLIED
+    if result.cause in ("exception", "mismatch") or (result.cause in ("timeout", "garbled")
+                                                      and result.read_back is not None):
+        return AUDIT_REFUSED
+    return AUDIT_UNCONFIRMED
 
 
 # --- the GUI's entry point -------------------------------------------------------------------

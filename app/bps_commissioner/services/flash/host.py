@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bps_commissioner.device.limits import RATINGS
-from bps_commissioner.services.audit import AuditLog, default_audit_path
+from bps_commissioner.services.audit import APPLIED, REFUSED, UNCONFIRMED, AuditError, AuditLog, default_audit_path
 from bps_commissioner.services.flash.access import (
     FlashHooks, first_line, read_firmware_version, read_unit_thresholds, save_backup, compare_thresholds,
 )
@@ -89,15 +89,20 @@ class HostFlash:
             if not self.h.confirm(self.t, pre):
                 raise _Failed("not_confirmed", "not confirmed: nothing was sent")
             self.check_stop()
+            self.audit_intent()
             self.do_upload()
             self.wait_and_verify()
+            self.audit_outcome(APPLIED if self.s.verify == "telnet" else UNCONFIRMED,
+                               "" if self.s.verify == "telnet" else f"not verified (--verify {self.s.verify})")
             self.thresholds_after()
             self.event("done", self.summary())
             return self.result()
         except _Failed as exc:
+            self.audit_outcome(UNCONFIRMED if self.uploaded or exc.cause == "no_answer" else REFUSED, str(exc))
             self.event("done", f"failed: {exc}")
             return self.result(exc)
         except (_Cancelled, KeyboardInterrupt):
+            self.audit_outcome(UNCONFIRMED if self.upload_started else REFUSED, "cancelled")
             if self.uploaded:
                 text = ("cancelled after the upload: the unit restarts by itself; check its firmware version "
                         "and thresholds" + (f" (backup in {self.backup_path})" if self.backup_path else ""))
@@ -151,6 +156,33 @@ class HostFlash:
             notes.append(f"{t.host} was not checked before the upload (no Telnet or Modbus check asked for)")
         return Preflight(self.version_before, str(self.backup_path) if self.backup_path else None,
                          self.backup, tuple(notes))
+
+    # -- audit (write-ahead) ----------------------------------------------------------------
+    def audit_intent(self) -> None:
+        """The intent line (fsynced) before the first TFTP packet: the upload and the restart
+        it causes. A log that cannot be written sends nothing."""
+        t = self.t
+        try:
+            self.audit_id = self.audit_log.intent(
+                link=f"tftp:{t.host}:{t.tftp_port}", unit=t.unit, action="firmware-upload", setting="firmware",
+                old=self.version_before, new=self.fw.name, size=self.fw.size)
+        except AuditError as exc:
+            raise _Failed("audit", f"{exc}: nothing was sent") from None
+
+    def audit_outcome(self, outcome: str, reason: str) -> None:
+        if not getattr(self, "audit_id", ""):
+            return
+        t, intent_id, self.audit_id = self.t, self.audit_id, ""
+        try:
+            self.audit_log.outcome(intent_id, outcome, reason, link=f"tftp:{t.host}:{t.tftp_port}", unit=t.unit,
+                                   action="firmware-upload", setting="firmware", old=self.version_before,
+                                   new=self.fw.name, version_after=self.version_after)
+        except AuditError as exc:
+            self.warnings.append(str(exc))
+
+    @property
+    def audit_log(self) -> AuditLog:
+        return AuditLog(self.s.audit_path or default_audit_path())
 
     def do_upload(self) -> None:
         t = self.t
