@@ -153,3 +153,56 @@ def test_json_positions_point_at_the_value_not_the_first_mention():
     assert doc["b"][0].line_of("name") == 3
     with pytest.raises(JsonFileError, match="f.json:2: x: given twice"):
         loads('{"x": 1,\n "x": 2}', "f.json")
+
+
+def test_a_plan_nested_100000_deep_is_refused_with_exit_2_and_no_traceback(tmp_path, capsys):
+    """Issue 15: ended in RecursionError with a traceback, exit 1."""
+    from bps_commissioner.cli import main
+
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert main(["plan", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "deep.json:1: nested too deeply" in err and "Traceback" not in err
+    (tmp_path / "deep2.json").write_text('{"site": ' + '{"a": ' * 100_000 + "1" + "}" * 100_001,
+                                         encoding="utf-8")
+    with pytest.raises(PlanError, match="nested too deeply"):
+        load_plan_file(tmp_path / "deep2.json")
+
+
+def test_a_huge_plan_file_is_refused_unread(tmp_path):
+    path = tmp_path / "huge.json"
+    path.write_bytes(b'{"site": "' + b"x" * 3_000_000 + b'"}')
+    with pytest.raises(PlanError, match="huge.json: too large"):
+        load_plan_file(path)
+
+
+def test_every_problem_of_a_plan_is_listed_at_once_with_file_line_and_key(tmp_path, capsys):
+    from bps_commissioner.cli import main
+
+    text = """{
+  "site": "x", "colour": "red",
+  "links": [{"serial": "COM5", "baud": 9601}, {"tcp": "10.0.0.5:５０２"}],
+  "units": [
+    {"address": 1, "phases": 2, "probes": ["temprature"]},
+    {"address": 1e1, "rating": 20},
+    {"address": 3, "password": "x"}
+  ]
+}
+"""
+    with pytest.raises(PlanError) as exc:
+        parse_plan(text.replace("1e1", "10"), "plan.json")
+    where = [(p.line, p.key) for p in exc.value.problems]
+    assert where == [(2, "colour"), (3, "links[0].baud"), (3, "links[1].tcp"), (5, "units[0].probes[0]"),
+                     (5, "units[0].phases"), (6, "units[1].rating"), (7, "units[2].password")]
+    assert str(exc.value).startswith("7 problems:\n  plan.json:2: colour: unknown key")
+    assert "plan.json:7: units[2].password: secrets never go into a plan" in str(exc.value)
+    # on the command line: exit 2, each problem on its line
+    path = tmp_path / "plan.json"
+    path.write_text(text.replace("1e1", "10"), encoding="utf-8")
+    assert main(["plan", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "7 problems:" in err and "plan.json:6: units[1].rating: 20 is not" in err and "Traceback" not in err
+    # a number with an exponent (or other than ASCII digits) is refused where it stands
+    with pytest.raises(PlanError, match=r"plan.json:6: 1e1 is not a plain number"):
+        parse_plan(text, "plan.json")

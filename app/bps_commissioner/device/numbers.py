@@ -27,6 +27,7 @@ MAX_DIGITS = 20
 _DECIMAL = {sep: re.compile(r"[+-]?(?:[0-9]+(?:%s[0-9]*)?|%s[0-9]+)" % (re.escape(sep), re.escape(sep)))
             for sep in (".", ",")}
 _WHOLE = re.compile(r"[0-9]+")
+_SPACES = " \t\r\n"  # dropped around a number; any other space (a no-break space) is refused
 
 
 class NumberError(ValueError):
@@ -52,11 +53,11 @@ def _why(text: str) -> str:
 
 def parse_decimal(text: str, *, separator: str = ".") -> Decimal:
     """A decimal number typed by a person: ``25``, ``-5``, ``190.5`` (``190,5`` with
-    ``separator=","``; the point is then taken too). Surrounding spaces are dropped.
+    ``separator=","``; the point is then taken too). ASCII spaces around it are dropped.
     Raises :class:`NumberError`."""
     if not isinstance(text, str):
         raise NumberError(f"{text!r} is not a number", repr(text))
-    stripped = text.strip()
+    stripped = text.strip(_SPACES)
     if len(stripped) > MAX_DIGITS:
         raise NumberError(f"{stripped[:MAX_DIGITS]!r}... is too long for a number", text)
     patterns = [_DECIMAL["."]] + ([_DECIMAL[","]] if separator == "," else [])
@@ -74,7 +75,7 @@ def parse_whole(text: str, low: int, high: int, what: str = "a number") -> int:
     message: "a port", "an address"). Raises :class:`NumberError`."""
     if not isinstance(text, str):
         raise NumberError(f"{text!r} is not {what} from {low} to {high}", repr(text))
-    stripped = text.strip()
+    stripped = text.strip(_SPACES)
     if len(stripped) > MAX_DIGITS or not _WHOLE.fullmatch(stripped) or not low <= int(stripped) <= high:
         why = _why(stripped)
         raise NumberError(f"{text!r} is not {what} from {low} to {high}" + (f" (it has {why})" if why else ""),

@@ -39,7 +39,7 @@ import difflib
 import json
 import os
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.bus import ADDRESSES, BAUD_RATES, PARITIES, STOP_BITS, BusSettings
@@ -62,6 +62,7 @@ UNIT_KEYS = ("address", "link", "name", "phases", "rating", "probes", "profile",
 #: The sensor keys a plan's ``probes`` may name, in register order.
 PROBES: tuple[str, ...] = tuple(q.key for q in quantities(Section.SENSORS))
 SNMP_VERSIONS = ("1", "2c", "3")
+T = TypeVar("T")
 
 
 class PlanError(JsonFileError):
@@ -186,11 +187,28 @@ def _is_secret_key(key: str) -> bool:
 
 
 class _Reader:
+    """Reads a plan's values; every problem found is kept (:attr:`problems`), so that a plan
+    is refused with all of them at once, not only the first."""
+
     def __init__(self, source: str):
         self.source = source
+        self.problems: list[PlanError] = []
 
     def fail(self, message: str, line: int | None, key: str) -> PlanError:
         return PlanError(message, self.source, line, key)
+
+    def guard(self, parse: Callable[[], T]) -> T | None:
+        """``parse()``, or None with its PlanError kept among the problems."""
+        try:
+            return parse()
+        except PlanError as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def refuse(self) -> None:
+        """Raise one PlanError listing every problem kept, if any."""
+        if self.problems:  # in the order of the file
+            raise PlanError.collected(sorted(self.problems, key=lambda p: p.line or 0))
 
     def text(self, obj: JsonObject, key: str, path: str, *, allow_empty: bool = True) -> str | None:
         if key not in obj or obj[key] is None:
@@ -233,12 +251,14 @@ class _Reader:
             if key in allowed:
                 continue
             where = f"{path}.{key}" if path else key
-            if _is_secret_key(key):
-                raise self.fail("secrets never go into a plan: SNMPv3 keys and the Telnet password come from "
-                                "BPS_SNMP_AUTH_KEY, BPS_SNMP_PRIV_KEY, BPS_TELNET_PASSWORD or the system keyring",
-                                obj.line_of(key), where)
-            raise self.fail(f"unknown key ({_hint(key, allowed)}{what} has {', '.join(allowed)})",
-                            obj.line_of(key), where)
+            if _is_secret_key(key):  # kept, and reading goes on: every problem is listed at once
+                self.problems.append(self.fail(
+                    "secrets never go into a plan: SNMPv3 keys and the Telnet password come from "
+                    "BPS_SNMP_AUTH_KEY, BPS_SNMP_PRIV_KEY, BPS_TELNET_PASSWORD or the system keyring",
+                    obj.line_of(key), where))
+            else:
+                self.problems.append(self.fail(f"unknown key ({_hint(key, allowed)}{what} has {', '.join(allowed)})",
+                                               obj.line_of(key), where))
 
 
 def _parse_link(r: _Reader, item: Any, index: int, line: int | None) -> PlanLink:
@@ -309,98 +329,139 @@ def parse_link(item: Any, source: str = "") -> LinkSpec:
     """One link description from its dict (a plan's ``links`` entry, a recent connection):
     ``{"serial": "COM5", "baud": 9600}``, ``{"tcp": "10.0.0.5"}``, ``{"snmp": ..., "version": "3",
     "v3_user": ...}``. Raises PlanError naming the key."""
-    return _parse_link(_Reader(source), item, 0, None)
+    r = _Reader(source)
+    link = r.guard(lambda: _parse_link(r, item, 0, None))
+    r.refuse()
+    assert link is not None
+    return link
 
 
-def _parse_unit(r: _Reader, item: Any, index: int, line: int | None, links: tuple[PlanLink, ...]) -> PlannedUnit:
+def _parse_unit(r: _Reader, item: Any, index: int, line: int | None,
+                links: tuple[PlanLink | None, ...]) -> PlannedUnit | None:
+    """One unit; each field's problem is kept in ``r`` and the others are still read.
+    None when the unit cannot be built (no address, or a problem in it)."""
     path = f"units[{index}]"
     if not isinstance(item, dict):
-        raise r.fail('must be an object such as {"address": 1, "name": "PDU-A12-L", "phases": 3}', line, path)
+        r.problems.append(r.fail('must be an object such as {"address": 1, "name": "PDU-A12-L", "phases": 3}',
+                                 line, path))
+        return None
+    before = len(r.problems)
     obj = item if isinstance(item, JsonObject) else JsonObject(item)
     r.keys(obj, UNIT_KEYS, path, "a unit")
+    link_index = r.guard(lambda: r.integer(obj, "link", f"{path}.link", range(len(links)), "a link of this plan"))
+    link = links[link_index or 0] if links and (link_index or 0) < len(links) else None
+    address = None
     if "address" not in obj:
-        raise r.fail('has no "address" (the only field a unit must have)', obj.line, path)
-    link_index = r.integer(obj, "link", f"{path}.link", range(len(links)), "a link of this plan") or 0
-    link = links[link_index]
-    address = r.integer(obj, "address", f"{path}.address", link.addresses,
-                        "an address on an SNMP link" if link.kind == "snmp" else "a Modbus address",
-                        "0 = master, 1..5 = slaves" if link.kind == "snmp" else None)
-    assert address is not None
+        r.problems.append(r.fail('has no "address" (the only field a unit must have)', obj.line, path))
+    elif link is not None:  # a broken link is reported once, with its own key
+        address = r.guard(lambda: r.integer(
+            obj, "address", f"{path}.address", link.addresses,
+            "an address on an SNMP link" if link.kind == "snmp" else "a Modbus address",
+            "0 = master, 1..5 = slaves" if link.kind == "snmp" else None))
     probes = None
     if "probes" in obj and obj["probes"] is not None:
         value = obj["probes"]
         if not isinstance(value, list):
-            raise r.fail('must be a list such as ["temperature", "humidity"]', obj.line_of("probes"),
-                         f"{path}.probes")
-        items = value if isinstance(value, JsonArray) else JsonArray(value)
-        seen: list[str] = []
-        for i, probe in enumerate(items):
-            where = f"{path}.probes[{i}]"
-            if not isinstance(probe, str):
-                raise r.fail(f"{json.dumps(probe)} must be a probe name in double quotes", items.line_of(i), where)
-            if probe not in PROBES:
-                raise r.fail(f"unknown probe {probe!r} ({_hint(probe, PROBES)}probes are {', '.join(PROBES)})",
-                             items.line_of(i), where)
-            if probe in seen:
-                raise r.fail(f"{probe!r} is listed twice", items.line_of(i), where)
-            seen.append(probe)
-        probes = tuple(p for p in PROBES if p in seen)
-    host = r.text(obj, "host", f"{path}.host", allow_empty=False)
-    if host is not None:
-        try:
-            parse_host(host, TELNET_PORT)
-        except ValueError as exc:
-            raise r.fail(str(exc), obj.line_of("host"), f"{path}.host") from None
-    name = r.text(obj, "name", f"{path}.name")
+            r.problems.append(r.fail('must be a list such as ["temperature", "humidity"]', obj.line_of("probes"),
+                                     f"{path}.probes"))
+        else:
+            items = value if isinstance(value, JsonArray) else JsonArray(value)
+            seen: list[str] = []
+            for i, probe in enumerate(items):
+                where = f"{path}.probes[{i}]"
+                if not isinstance(probe, str):
+                    r.problems.append(r.fail(f"{json.dumps(probe)} must be a probe name in double quotes",
+                                             items.line_of(i), where))
+                elif probe not in PROBES:
+                    r.problems.append(r.fail(f"unknown probe {probe!r} ({_hint(probe, PROBES)}probes are "
+                                             f"{', '.join(PROBES)})", items.line_of(i), where))
+                elif probe in seen:
+                    r.problems.append(r.fail(f"{probe!r} is listed twice", items.line_of(i), where))
+                else:
+                    seen.append(probe)
+            probes = tuple(p for p in PROBES if p in seen)
+
+    def host_of() -> str | None:
+        host = r.text(obj, "host", f"{path}.host", allow_empty=False)
+        if host is not None:
+            try:
+                parse_host(host, TELNET_PORT)
+            except ValueError as exc:
+                raise r.fail(str(exc), obj.line_of("host"), f"{path}.host") from None
+        return host
+
+    host = r.guard(host_of)
+    name = r.guard(lambda: r.text(obj, "name", f"{path}.name"))
+    phases = r.guard(lambda: r.integer(obj, "phases", f"{path}.phases", (1, 3), "a phase count"))
+    rating = r.guard(lambda: r.integer(obj, "rating", f"{path}.rating", RATINGS, "a rated current a BPS2000v2 has",
+                                       "16 or 32 A"))
+    profile = r.guard(lambda: r.text(obj, "profile", f"{path}.profile", allow_empty=False))
+    firmware = r.guard(lambda: r.text(obj, "firmware", f"{path}.firmware", allow_empty=False))
+    telnet_user = r.guard(lambda: r.text(obj, "telnet_user", f"{path}.telnet_user", allow_empty=False))
+    notes = r.guard(lambda: r.text(obj, "notes", f"{path}.notes"))
+    if address is None or len(r.problems) > before:
+        return None
     return PlannedUnit(
-        address=address, link=link_index,
+        address=address, link=link_index or 0,
         name=name.strip() if name and name.strip() else None,
-        phases=r.integer(obj, "phases", f"{path}.phases", (1, 3), "a phase count"),
-        rating=r.integer(obj, "rating", f"{path}.rating", RATINGS, "a rated current a BPS2000v2 has",
-                          "16 or 32 A"),
+        phases=phases,
+        rating=rating,
         probes=probes,
-        profile=r.text(obj, "profile", f"{path}.profile", allow_empty=False),
-        firmware=(r.text(obj, "firmware", f"{path}.firmware", allow_empty=False) or "").strip() or None,
+        profile=profile,
+        firmware=(firmware or "").strip() or None,
         host=host.strip() if host else None,
-        telnet_user=r.text(obj, "telnet_user", f"{path}.telnet_user", allow_empty=False),
-        notes=r.text(obj, "notes", f"{path}.notes") or "",
+        telnet_user=telnet_user,
+        notes=notes or "",
         line=obj.line,
     )
 
 
 def parse_plan(text: str, source: str = "") -> Plan:
     """Parse the text of a plan file; ``source`` (the file name) goes into messages and is
-    the folder profile paths are relative to. Raises :class:`PlanError`."""
+    the folder profile paths are relative to. Raises :class:`PlanError`, listing every
+    problem of the file at once (its ``problems``; the message has one per line)."""
     r = _Reader(source)
     doc = loads(text, source, PlanError, numbers_for="a plan", positions=True)
     if not isinstance(doc, dict):
         raise PlanError('expected a JSON object {"site": ..., "links": [...], "units": [...]}', source, 1)
     r.keys(doc, TOP_LEVEL_KEYS, "", "a plan")
-    header = {key: r.text(doc, key, key) or "" for key in ("site", "customer", "engineer", "notes")}
+    header = {key: r.guard(lambda key=key: r.text(doc, key, key)) or ""
+              for key in ("site", "customer", "engineer", "notes")}
+    links: tuple[PlanLink | None, ...] = ()
     if "links" not in doc:
-        raise PlanError('no "links": say where the units are, e.g. [{"serial": "COM5", "baud": 9600}]', source,
-                        doc.line)
-    links_doc = doc["links"]
-    if not isinstance(links_doc, list) or not links_doc:
-        raise r.fail('must be a non-empty list such as [{"serial": "COM5", "baud": 9600}]', doc.line_of("links"),
-                     "links")
-    links_arr = links_doc if isinstance(links_doc, JsonArray) else JsonArray(links_doc)
-    links = tuple(_parse_link(r, item, i, links_arr.line_of(i)) for i, item in enumerate(links_arr))
+        r.problems.append(PlanError('no "links": say where the units are, e.g. [{"serial": "COM5", "baud": 9600}]',
+                                    source, doc.line))
+    elif not isinstance(doc["links"], list) or not doc["links"]:
+        r.problems.append(r.fail('must be a non-empty list such as [{"serial": "COM5", "baud": 9600}]',
+                                 doc.line_of("links"), "links"))
+    else:
+        links_doc = doc["links"]
+        links_arr = links_doc if isinstance(links_doc, JsonArray) else JsonArray(links_doc)
+        links = tuple(r.guard(lambda i=i, item=item: _parse_link(r, item, i, links_arr.line_of(i)))
+                      for i, item in enumerate(links_arr))
     units_doc = doc.get("units", [])
-    if not isinstance(units_doc, list):
-        raise r.fail('must be a list such as [{"address": 1, "name": "PDU-A12-L"}]', doc.line_of("units"), "units")
-    units_arr = units_doc if isinstance(units_doc, JsonArray) else JsonArray(units_doc)
     units: list[PlannedUnit] = []
+    if not isinstance(units_doc, list):
+        r.problems.append(r.fail('must be a list such as [{"address": 1, "name": "PDU-A12-L"}]',
+                                 doc.line_of("units"), "units"))
+        units_doc = []
+    units_arr = units_doc if isinstance(units_doc, JsonArray) else JsonArray(units_doc)
     for i, item in enumerate(units_arr):
         unit = _parse_unit(r, item, i, units_arr.line_of(i), links)
+        if unit is None:
+            continue
         twin = next((u for u in units if (u.link, u.address) == (unit.link, unit.address)), None)
         if twin is not None:
             where = f" on link {unit.link}" if len(links) > 1 else ""
-            raise r.fail(f"address {unit.address} is planned twice{where} (also units[{units.index(twin)}]); "
-                         f"two units on one address cannot both answer", unit.line, f"units[{i}].address")
+            r.problems.append(r.fail(
+                f"address {unit.address} is planned twice{where} (also units[{units.index(twin)}]); "
+                f"two units on one address cannot both answer", unit.line, f"units[{i}].address"))
+            continue
         units.append(unit)
-    return Plan(header["site"], header["customer"], header["engineer"], links, tuple(units), header["notes"],
-                source)
+    r.refuse()
+    assert all(link is not None for link in links)
+    return Plan(header["site"], header["customer"], header["engineer"], tuple(l for l in links if l is not None),
+                tuple(units), header["notes"], source)
 
 
 __all__ = ["LINK_KINDS", "PROBES", "Plan", "PlanError", "PlanLink", "PlannedUnit", "parse_plan"]

@@ -8,7 +8,7 @@
 ``name`` (text) and ``description`` (text) are optional; ``thresholds`` maps monitored
 quantities (``voltage_l1`` .. ``humidity_2``) to ``low`` and/or ``high`` numbers. Anything
 else (an unknown key, a repeated key, a value that is not a number, NaN) is refused with the
-file, the line and the key path in the message: a profile is applied to every unit of a
+file, the line and the key path in the message, every problem of the file at once: a profile is applied to every unit of a
 chain, so a typo must never be skipped silently.
 
 This module parses and checks structure and names. Whether a value is acceptable for a
@@ -73,47 +73,54 @@ class Profile:
 
 def parse_profile(text: str, source: str = "") -> Profile:
     """Parse the text of a profile file; ``source`` (the file name) goes into messages.
-    Raises :class:`ProfileError`."""
+    Raises :class:`ProfileError` listing every problem of the file at once (its
+    ``problems``; the message has one per line)."""
     doc = loads(text, source, ProfileError, numbers_for="a threshold")
     if not isinstance(doc, dict):
         raise ProfileError('expected a JSON object {"name": ..., "thresholds": {...}}', source, 1)
+    problems: list[ProfileError] = []
     for key in doc:
         if key not in TOP_LEVEL_KEYS:
-            raise ProfileError(f"unknown key (a profile has {', '.join(TOP_LEVEL_KEYS)})", source,
-                               line_of(text, key), key)
+            problems.append(ProfileError(f"unknown key (a profile has {', '.join(TOP_LEVEL_KEYS)})", source,
+                                         line_of(text, key), key))
     name = doc.get("name", "")
     if not isinstance(name, str):
-        raise ProfileError("must be text", source, line_of(text, "name"), "name")
+        problems.append(ProfileError("must be text", source, line_of(text, "name"), "name"))
     description = doc.get("description", "")
     if not isinstance(description, str):
-        raise ProfileError("must be text", source, line_of(text, "description"), "description")
-    if "thresholds" not in doc:
-        raise ProfileError('no "thresholds" object: nothing to apply', source)
-    block = doc["thresholds"]
+        problems.append(ProfileError("must be text", source, line_of(text, "description"), "description"))
+    block = doc.get("thresholds")
     line = line_of(text, "thresholds")
-    if not isinstance(block, dict):
-        raise ProfileError('must be an object such as {"voltage_l1": {"low": 200, "high": 253}}',
-                           source, line, "thresholds")
-    if not block:
-        raise ProfileError("is empty: nothing to apply", source, line, "thresholds")
+    if "thresholds" not in doc:
+        problems.append(ProfileError('no "thresholds" object: nothing to apply', source))
+    elif not isinstance(block, dict):
+        problems.append(ProfileError('must be an object such as {"voltage_l1": {"low": 200, "high": 253}}',
+                                     source, line, "thresholds"))
+    elif not block:
+        problems.append(ProfileError("is empty: nothing to apply", source, line, "thresholds"))
     values: dict[str, float | int] = {}
-    for quantity, sides in block.items():
+    for quantity, sides in (block.items() if isinstance(block, dict) else ()):
         path = f"thresholds.{quantity}"
         qline = line_of(text, quantity, after="thresholds")
         if quantity not in MONITORED_BY_KEY:
-            raise ProfileError(f"no such quantity (known: {', '.join(m.key for m in MONITORED)})",
-                               source, qline, path)
+            problems.append(ProfileError(f"no such quantity (known: {', '.join(m.key for m in MONITORED)})",
+                                         source, qline, path))
+            continue
         if not isinstance(sides, dict) or not sides:
-            raise ProfileError('must be an object with "low" and/or "high", e.g. {"low": 200, "high": 253}',
-                               source, qline, path)
+            problems.append(ProfileError('must be an object with "low" and/or "high", e.g. {"low": 200, "high": 253}',
+                                         source, qline, path))
+            continue
         for side, value in sides.items():
             if side not in SIDES:
-                raise ProfileError('no such threshold (only "low" and "high")', source,
-                                   line_of(text, side, after=quantity) or qline, f"{path}.{side}")
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ProfileError(f"{json.dumps(value)} is not a number", source,
-                                   line_of(text, side, after=quantity) or qline, f"{path}.{side}")
-            values[setting_name(quantity, side)] = value
+                problems.append(ProfileError('no such threshold (only "low" and "high")', source,
+                                             line_of(text, side, after=quantity) or qline, f"{path}.{side}"))
+            elif isinstance(value, bool) or not isinstance(value, (int, float)):
+                problems.append(ProfileError(f"{json.dumps(value)} is not a number", source,
+                                             line_of(text, side, after=quantity) or qline, f"{path}.{side}"))
+            else:
+                values[setting_name(quantity, side)] = value
+    if problems:
+        raise ProfileError.collected(problems)
     ordered = {s: values[s] for s in SETTINGS if s in values}
     return Profile(name, ordered, description)
 
