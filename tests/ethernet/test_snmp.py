@@ -163,3 +163,39 @@ def test_agent_restart_pause(snmp_sim):
     snmp_sim.resume()
     chain, _ = read(snmp_sim, SnmpCredentials("2c"), addresses=[0])
     assert chain.units
+
+
+def test_implausible_reading_is_a_fault_not_a_value(snmp_sim, snmp_units, capsys):
+    """Issue 15: a voltage of 6553.5 V (0xFFFF) was shown as a reading."""
+    from bps_commissioner.cli import main
+
+    snmp_units[0].pin({"voltage_l1": 6553.5, "current_l1": 0.0, "voltage_l2": 229.4})
+    chain, _ = read(snmp_sim, SnmpCredentials("2c"), [0])
+    master = chain.units[0]
+    assert master.value("voltage_l1") is None and master.value("voltage_l2") == 229.4
+    assert any("voltage_l1: 6553.5 V is outside what the unit can measure (0..300 V)" in f for f in master.faults)
+    code = main(["read", "--snmp", f"127.0.0.1:{snmp_sim.port}", "--units", "0", "--timeout", "1"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "6553.5" not in out.split("FAULT")[0] and "FAULT: voltage_l1" in out
+    assert "master: voltage_l1: 6553.5 V" in err and "Traceback" not in err
+
+
+def test_partial_answer_names_what_is_missing(snmp_sim, snmp_units, monkeypatch, capsys):
+    """Issue 15: an answer with some OIDs missing was taken silently as complete."""
+    from bps_commissioner.cli import main
+    from bps_commissioner.device.oids import unit_oids
+    from bps_commissioner.simulator import snmp as sim_snmp
+
+    dropped = {oid for oid, q in unit_oids(0) if q.key in ("current_l2", "humidity")}
+    real = sim_snmp._Instrumentation._snapshot
+    monkeypatch.setattr(sim_snmp._Instrumentation, "_snapshot",
+                        lambda self: {k: v for k, v in real(self).items() if k not in dropped})
+    chain, _ = read(snmp_sim, SnmpCredentials("2c"), [0, 1])
+    master, slave = chain.units
+    assert "current_l2" not in master.values and master.value("voltage_l1") is not None
+    assert master.faults == ("partial SNMP answer: no value for 2 object(s): current_l2, humidity",)
+    assert not slave.faults
+    code = main(["read", "--snmp", f"127.0.0.1:{snmp_sim.port}", "--units", "0", "--json", "--timeout", "1"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "current_l2, humidity" in err
+    assert "partial SNMP answer" in out  # the unit's "faults" in the JSON

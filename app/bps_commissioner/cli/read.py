@@ -232,4 +232,9 @@ def run_snmp(args: argparse.Namespace) -> int:
         print(f"{len(missing)} asked unit(s) not chained: {', '.join(unit_name(a) for a in missing)}",
               file=sys.stderr)
         return EXIT_FAILED
+    faulty = [r for r in chain.units if r.faults]
+    if faulty:  # a partial answer or a value the unit cannot measure: shown as faults, not values
+        for reading in faulty:
+            print(f"{unit_name(reading.address)}: {'; '.join(reading.faults)}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK

@@ -30,6 +30,30 @@ from bps_commissioner.device.registers import (
     Section,
 )
 
+#: What a BPS2000v2 can physically measure, by field (a 300 V, 16/32 A unit with
+#: probes): a reading outside is a fault of the answer (a 0xFFFF register read as 6553.5 V),
+#: never a value. Energy counters have no upper bound but are never negative.
+PHYSICAL_READINGS: dict[str, tuple[float, float]] = {
+    "voltage": (0.0, 300.0), "current": (0.0, 100.0), "active_power": (0.0, 30000.0),
+    "reactive_power": (-30000.0, 30000.0), "apparent_power": (0.0, 30000.0), "frequency": (0.0, 70.0),
+    "power_factor": (-1.0, 1.0), "active_energy": (0.0, float("inf")), "apparent_energy": (0.0, float("inf")),
+    "temperature": (-40.0, 125.0), "temperature_1": (-40.0, 125.0), "temperature_2": (-40.0, 125.0),
+    "humidity": (0.0, 100.0), "humidity_1": (0.0, 100.0), "humidity_2": (0.0, 100.0),
+}
+
+
+def implausible(q: Quantity, value: Any) -> str | None:
+    """Why ``value`` cannot be a reading of ``q`` (outside :data:`PHYSICAL_READINGS`), or None."""
+    bounds = PHYSICAL_READINGS.get(q.field)
+    if bounds is None or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    low, high = bounds
+    if low <= value <= high:
+        return None
+    span = f"{low:g}..{high:g} {q.unit}".rstrip() if high != float("inf") else f"{low:g} {q.unit} or more"
+    return f"{q.key}: {value:g} {q.unit} is outside what the unit can measure ({span}); not shown".replace("  ", " ")
+
+
 ALARM_CODES = {0: "normal", 1: "low", 16: "high"}
 ALARM_VALUES = {v: k for k, v in ALARM_CODES.items()}
 DOOR_CODES = {1: "open", 2: "closed"}

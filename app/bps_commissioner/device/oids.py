@@ -25,7 +25,7 @@ import math
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
-from bps_commissioner.device.decode import DOOR_CODES, PRESENCE_CODES, UnitReading, to_signed16
+from bps_commissioner.device.decode import DOOR_CODES, PRESENCE_CODES, UnitReading, implausible, to_signed16
 from bps_commissioner.device.registers import QUANTITIES, REGISTER_COUNT, Kind, Quantity
 
 #: BKT's private enterprise number and the subtree its PDUs answer under.
@@ -220,15 +220,24 @@ def snmp_reading(address: int, values: Mapping[str, Any], faults: Iterable[str] 
 
 
 def decode_unit(address: int, answers: Mapping[str, int | str],
-                scales: Mapping[str, int] | None = None) -> UnitReading:
+                scales: Mapping[str, int] | None = None, *, missing: Iterable[str] = ()) -> UnitReading:
     """Decode the SNMP answers of one unit (quantity key -> int or str); a key missing
-    from ``answers`` (noSuchObject on that OID) is left out of the reading."""
+    from ``answers`` (noSuchObject on that OID) is left out of the reading. ``missing``:
+    the keys asked for that did not answer while others did (a partial answer), named in
+    one fault. A value outside what the unit can measure is a fault, its value None."""
     values: dict[str, Any] = {}
     faults: list[str] = []
+    missing = [k for k in missing if k not in answers]
+    if missing:
+        faults.append(f"partial SNMP answer: no value for {len(missing)} object(s): {', '.join(missing)}")
     for q in SNMP_QUANTITIES:
         if q.key not in answers:
             continue
         value, fault = decode_snmp_value(q, answers[q.key], (scales or {}).get(q.key))
+        if fault is None:
+            fault = implausible(q, value)
+            if fault is not None:
+                value = None
         values[q.key] = value
         if fault:
             faults.append(fault)

@@ -397,7 +397,8 @@ class SnmpLink:
         values = {q.key: answers[oid] for oid, q in unit_oids(address) if answers.get(oid) is not None}
         if not values:
             return None
-        return decode_unit(address, values, self.scales)  # type: ignore[arg-type]
+        missing = [q.key for oid, q in unit_oids(address) if answers.get(oid) is None]
+        return decode_unit(address, values, self.scales, missing=missing)  # type: ignore[arg-type]
 
     def read_chain(self, addresses: Iterable[int] = CHAIN_ADDRESSES) -> SnmpChain:
         """The device name and every chained unit among ``addresses``."""
