@@ -35,6 +35,7 @@ from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.thresholds import FAILED, SKIPPED, ApplyReport, SettingResult, threshold_job
 from bps_commissioner.services.worker import JobResult, LinkWorker, Priority, UnitResult
 from bps_commissioner.ui.audit_view import AuditLogView
+from bps_commissioner.ui.number_field import LimitSpinBox
 from bps_commissioner.ui.threshold_results import (
     ERROR_COLOUR, OK_COLOUR, follow_default_locale, format_value, problem_text, result_text, result_word,
     live_text, setting_label,
@@ -117,7 +118,7 @@ class ThresholdEditor(QWidget):
             grid.addWidget(h, 0, col)
         for i, setting in enumerate(SETTINGS, start=1):
             q = quantity_of(setting)
-            spin = QDoubleSpinBox()
+            spin = LimitSpinBox()  # ASCII digits and the locale's separator only
             spin.setDecimals(q.decimals)
             spin.setSingleStep(1.0 / q.scale if q.scale > 1 else 1.0)
             spin.setSuffix(f" {q.unit}")
