@@ -2186,6 +2186,14 @@
         <translation>&amp;O programie BPS Commissioner</translation>
     </message>
     <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Otwórz folder &amp;dziennika</translation>
+    </message>
+    <message>
+        <source>Show the folder of the program&apos;s log files (send them with a problem report)</source>
+        <translation>Pokaż folder z plikami dziennika programu (dołącz je do zgłoszenia problemu)</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>Połącz</translation>
     </message>
@@ -2206,12 +2214,34 @@
         <translation>CSV</translation>
     </message>
     <message>
+        <source>Could not open %1</source>
+        <translation>Nie udało się otworzyć %1</translation>
+    </message>
+    <message>
         <source>Bus efficiency: the wire time of the requests and replies (with their 3.5-character silences) over the time the transactions took on the serial links in the last 10 s; the units&apos; turnaround, the adapter&apos;s latency and timeouts lower it. Answered: the share of requests that got a valid reply.</source>
         <translation>Sprawność magistrali: czas zapytań i odpowiedzi na linii (z ich przerwami 3,5 znaku) w stosunku do czasu trwania transakcji na łączach szeregowych w ostatnich 10 s; obniżają ją czas reakcji urządzeń, opóźnienie konwertera i przekroczenia czasu. Odpowiedzi: odsetek zapytań z poprawną odpowiedzią.</translation>
     </message>
     <message>
         <source>Unit polls with a valid reply per second, over the last 5 s</source>
         <translation>Odczyty urządzeń z poprawną odpowiedzią na sekundę, z ostatnich 5 s</translation>
+    </message>
+    <message>
+        <source>BPS Commissioner: an unexpected error</source>
+        <translation>BPS Commissioner: nieoczekiwany błąd</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. The program goes on, but save your work and check the units you were changing.
+
+The details are in the log file:
+%1
+
+Send it with a description of what you did (Help &gt; Open the log folder).</source>
+        <translation>Wystąpił nieoczekiwany błąd. Program działa dalej, ale zapisz swoją pracę i sprawdź jednostki, które zmieniałeś.
+
+Szczegóły są w pliku dziennika:
+%1
+
+Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</translation>
     </message>
 </context>
 <context>

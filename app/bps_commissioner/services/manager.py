@@ -19,6 +19,7 @@ only then, as the port is opened exclusively.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
@@ -29,6 +30,8 @@ from bps_commissioner.device.bus import BusSettings
 from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint
 from bps_commissioner.services.scan import SCAN_ADDRESS, SCAN_DETECT, DEFAULT_REPLY_WAIT, ScanResult, scan_job
 from bps_commissioner.services.worker import Job, JobContext, LinkWorker, Priority
+
+log = logging.getLogger(__name__)
 
 
 DEFAULT_INTERVAL = 1.0
@@ -247,6 +250,7 @@ class LinkManager(QObject):
             self.replace_endpoint(key, endpoint, units)
             return key
         worker = self._new_worker(key, endpoint, units, interval)
+        log.info("%s: link added (%s), polling units %s every %s s", key, endpoint.describe(), list(units), interval)
         self._links[key] = _Link(endpoint, worker, _Relay(self, key, worker), units, interval)
         self.linkAdded.emit(key, endpoint)
         self.pollingChanged.emit(key, units)
@@ -269,6 +273,7 @@ class LinkManager(QObject):
             raise ValueError(f"endpoint {endpoint.key!r} does not belong to link {key!r}")
         link = self._link(key)
         units = link.units if units is None else tuple(dict.fromkeys(units))
+        log.info("%s: link changed (%s), polling units %s", key, endpoint.describe(), list(units))
         old_relay = link.relay
         worker = self._new_worker(key, endpoint, units, link.interval)
         link.endpoint, link.worker, link.units = endpoint, worker, units
@@ -284,6 +289,7 @@ class LinkManager(QObject):
     def remove_link(self, key: str) -> None:
         """Stop polling ``key`` and close its port or connection (in the background)."""
         link = self._links.pop(key)
+        log.info("%s: link removed", key)
         self._pending_start.pop(key, None)
         self._link_state.pop(key, None)
         self._retire(link.relay)

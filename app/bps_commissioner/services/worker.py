@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from bps_commissioner.device.registers import LAST_REGISTER, THRESHOLD_FIRST, TH
 from bps_commissioner.services.diagnostics import Counters, FrameRecord, UnitDiagnostics
 from bps_commissioner.services.endpoints import Endpoint
 from bps_commissioner.services.jobs import Cancelled, Job, JobResult, cancelled_fault, fault_of
+from bps_commissioner.services.logs import job_name
 from bps_commissioner.transport.errors import ConnectError, FrameError, LinkError, LinkLost, PortError
 from bps_commissioner.transport.modbus import ModbusLink
 
@@ -49,6 +51,8 @@ from bps_commissioner.transport.modbus import ModbusLink
 #: thresholds 63..86 once, and again after a write (see :meth:`LinkWorker.refresh_thresholds`).
 LIVE_SPANS = ((0, THRESHOLD_FIRST), (THRESHOLD_LAST + 1, LAST_REGISTER - THRESHOLD_LAST))
 THRESHOLD_SPAN = (THRESHOLD_FIRST, THRESHOLD_LAST - THRESHOLD_FIRST + 1)
+
+log = logging.getLogger(__name__)
 
 
 class Priority(IntEnum):
@@ -273,6 +277,8 @@ class LinkWorker(QThread):
         with self._cond:
             ctx = self._contexts[item.job_id]
         result: JobResult
+        log.info("%s: job %d (%s, %s) started", self.key, item.job_id, job_name(item.job),
+                 Priority(item.priority).name.lower())
         try:
             if ctx.cancelled:
                 raise Cancelled()
@@ -287,6 +293,11 @@ class LinkWorker(QThread):
             result = JobResult(item.job_id, fault=fault_of(exc, link=self.key))
         with self._cond:
             self._contexts.pop(item.job_id, None)
+        if result.fault is None:
+            log.info("%s: job %d ended", self.key, item.job_id)
+        else:
+            log.info("%s: job %d ended with a fault (%s): %s", self.key, item.job_id, result.fault.kind.value,
+                     result.fault.message)
         self._flush_frames()
         self.jobFinished.emit(result)
 
@@ -329,6 +340,12 @@ class LinkWorker(QThread):
 
     def _set_link_state(self, state: str, message: str, fault: Fault | None = None) -> None:
         if state != self._link_state:
+            if state == "lost":
+                log.warning("%s: link lost: %s", self.key, message)
+            elif state == "connected":
+                log.info("%s: link %s: %s", self.key, "restored" if self._link_state == "lost" else "opened", message)
+            else:
+                log.info("%s: link %s: %s", self.key, state, message)
             self._link_state = state
             self.linkStateChanged.emit(state, message, fault)
 

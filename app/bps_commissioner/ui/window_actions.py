@@ -13,11 +13,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from bps_commissioner import __version__
+from bps_commissioner.services.logs import log_dir, log_path
 from bps_commissioner.ui.connect_dialog import ConnectDialog, ConnectRequest
 from bps_commissioner.ui.i18n import LANGUAGES, NATIVE_NAMES
 from bps_commissioner.ui.icons import icon
@@ -93,6 +94,7 @@ class WindowActions:
         if self.translations is not None:
             self.act_languages[self.translations.language].setChecked(True)
         self.act_about = self._action("actAbout", None, QKeySequence.StandardKey.HelpContents, self.show_about)
+        self.act_log_folder = self._action("actLogFolder", None, None, self.open_log_folder)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -126,6 +128,8 @@ class WindowActions:
         for action in self.act_languages.values():
             self.menu_language.addAction(action)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_log_folder)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
 
         self.toolbar = QToolBar()
@@ -174,6 +178,8 @@ class WindowActions:
             self.act_pause: (translate("MainWindow", "&Pause plots"),
                              translate("MainWindow", "Freeze the plots; recording goes on")),
             self.act_about: (translate("MainWindow", "&About BPS Commissioner"), ""),
+            self.act_log_folder: (translate("MainWindow", "Open the &log folder"), translate(
+                "MainWindow", "Show the folder of the program's log files (send them with a problem report)")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -319,6 +325,23 @@ class WindowActions:
             "<p>Keyboard: Ctrl+O connect, Ctrl+R scan, Ctrl+T chain tree, Ctrl+1 dashboard, Ctrl+2 plots, "
             "Ctrl+P pause the plots, Ctrl+5 / Ctrl+6 / Ctrl+8 plot 5 minutes / 1 hour / 8 hours, Ctrl+D "
             "diagnostics.</p>").replace("%1", __version__))
+
+    def log_folder(self) -> Path:
+        """The folder of the log file in use (the default one before the log is set up)."""
+        current = log_path()
+        return current.parent if current is not None else log_dir()
+
+    def open_log_folder(self) -> bool:
+        folder = self.log_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not opened:
+            self.statusBar().showMessage(translate("MainWindow", "Could not open %1").replace("%1", str(folder)),
+                                         10000)
+        return opened
 
     # -- recent connections ------------------------------------------------------------------
     def _recent(self) -> list[dict[str, Any]]:
