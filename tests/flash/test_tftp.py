@@ -296,3 +296,83 @@ def test_simulator_refuses_netascii(server, tmp_path):
                           capture_output=True, text=True, timeout=30)
     assert "octet" in (done.stdout + done.stderr) or "Illegal" in (done.stdout + done.stderr)
     assert not srv.uploads
+
+
+class _StallingReceiver:
+    """A TFTP server that acknowledges the first ``acked`` data blocks at once, then goes
+    silent (a unit that hangs mid-upload)."""
+
+    def __init__(self, acked: int):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.acked = acked
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        self.sock.settimeout(0.05)
+        session = None
+        while not self.stop.is_set():
+            try:
+                packet, client = (session or self.sock).recvfrom(1000)
+            except OSError:
+                continue
+            opcode = struct.unpack_from("!H", packet)[0]
+            if opcode == 2 and session is None:
+                session = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                session.bind(("127.0.0.1", 0))
+                session.settimeout(0.05)
+                session.sendto(struct.pack("!HH", 4, 0), client)
+            elif opcode == 3:
+                block = struct.unpack_from("!H", packet, 2)[0]
+                if block <= self.acked:
+                    session.sendto(struct.pack("!HH", 4, block), client)
+        if session:
+            session.close()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(2)
+        self.sock.close()
+
+
+def test_failure_json_reports_the_bytes_acknowledged(capsys, tmp_path):
+    """Issue 15: the failure JSON's "bytes" was the last throttled progress report, not what
+    the unit had taken; the message named a rounded time, not the one waited."""
+    import json
+
+    from bps_commissioner.cli import main
+    from tests.flash.conftest import start_master
+
+    firmware = tmp_path / "BPS2500-3.bin"
+    firmware.write_bytes(os.urandom(40 * 1024 + 123))
+    m = start_master()
+    try:
+        with _StallingReceiver(acked=37) as stall:
+            code = main(["flash", str(firmware), "--host", "127.0.0.1", "--tftp-port", str(stall.port),
+                         "--telnet-port", str(m.telnet.port), "--modbus-port", str(m.tcp.port), "--yes",
+                         "--timeout", "1.5", "--verify", "none", "--no-backup", "--json"])
+    finally:
+        m.stop()
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err
+    r = json.loads(out.strip().splitlines()[-1])
+    assert r["result"] == "failed" and r["cause"] == "no_answer"
+    assert r["bytes"] == 37 * BLOCK_SIZE
+    assert "after block 37 of 81 (1.5 s without an answer)" in r["error"]
+
+
+def test_no_answer_names_the_time_waited():
+    quiet = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    quiet.bind(("127.0.0.1", 0))
+    try:
+        with pytest.raises(TftpNoAnswer) as info:
+            TftpClient("127.0.0.1", quiet.getsockname()[1], give_up=1.5, initial_rto=0.2).put(b"x", "fw.bin")
+    finally:
+        quiet.close()
+    assert "within 1.5 s" in str(info.value) and 1.5 <= info.value.waited < 1.7

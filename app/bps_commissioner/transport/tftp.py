@@ -410,6 +410,7 @@ class _Upload:
                 self._send(error_packet(5, "Unknown transfer ID"), source)
             return None
         if opcode == ERROR:
+            self._report(final=True)
             code, text = parse_error(packet)
             during_request = self.peer is None
             what = "refused the upload" if during_request else f"stopped the upload after block {self.blocks_done}"
@@ -434,22 +435,25 @@ class _Upload:
 
     # -- endings -----------------------------------------------------------------------------
     def _no_answer(self, block: int, silent_for: float) -> None:
+        self._report(final=True)  # the caller's count of bytes taken is exact, not the last throttled one
         waited = time.monotonic() - self.start if self.peer is None else silent_for
+        silent_for = waited  # the message names the time waited, as measured, not a rounded one
         if self.peer is None:
-            message = (f"No answer from {self.c.description} within {waited:.0f} s: the unit is off or "
+            message = (f"No answer from {self.c.description} within {_seconds(waited)} s: the unit is off or "
                        f"unreachable, the address or port is wrong, or a firewall drops UDP.")
         elif block == self.blocks_total:
             message = (f"{self.c.description} did not acknowledge the last block (all {len(self.data)} bytes "
-                       f"were sent; {silent_for:.0f} s without an answer): the unit may be restarting "
+                       f"were sent; {_seconds(silent_for)} s without an answer): the unit may be restarting "
                        f"already. Check its firmware version.")
         else:
             message = (f"{self.c.description} stopped answering after block {self.blocks_done} of "
-                       f"{self.blocks_total} ({silent_for:.0f} s without an answer): the upload is "
+                       f"{self.blocks_total} ({_seconds(silent_for)} s without an answer): the upload is "
                        f"incomplete. Repeat it.")
         raise TftpNoAnswer(message, self.blocks_done, self.peer is not None and block == self.blocks_total,
                            waited)
 
     def _cancel(self) -> None:
+        self._report(final=True)
         if self.peer is not None:
             try:
                 self.sock.sendto(error_packet(0, "Transfer cancelled by the user"), self.peer)
@@ -469,6 +473,11 @@ class _Upload:
         done = min(self.blocks_done * BLOCK_SIZE, len(self.data))
         self.progress(TftpProgress(done, len(self.data), self.blocks_done, self.blocks_total, now - self.start,
                                    self.retransmissions, self.timer.rto))
+
+
+def _seconds(value: float) -> str:
+    """A time waited for a message: tenths, no trailing zero ("1.5", "2", "0.3")."""
+    return f"{round(value, 1):g}"
 
 
 def put(host: str, data: bytes, remote_name: str, port: int = DEFAULT_PORT, **kwargs: object) -> TftpResult:
