@@ -22,8 +22,8 @@ def audit_path(tmp_path):
 def cli(capsys, tcp_sim, audit_path):
     """Run `thresholds ACTION ...` on the TCP simulator with the audit log in tmp_path."""
 
-    def run(action, *argv, audit=True, link=True):
-        args = ["thresholds", action]
+    def run(action, *argv, audit=True, link=True, yes=True):
+        args = ["thresholds", action] + (["--yes"] if yes and action in ("set", "apply") else [])
         if link:
             args += ["--tcp", f"127.0.0.1:{tcp_sim.port}"]
         if audit and action != "export":
@@ -40,7 +40,9 @@ def regs(chain, unit, *registers):
 
 
 def audit_lines(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    """The outcome lines (the intent lines are checked in test_audit_write_ahead.py)."""
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    return [a for a in lines if a.get("event") != "intent"]
 
 
 def test_set_writes_each_changed_register_once_and_reads_back(cli, chain, audit_path):
@@ -283,7 +285,7 @@ def test_default_audit_log_is_in_the_user_data_folder(cli, chain, tmp_path, monk
     (entry,) = audit_lines(default_audit_path())
     assert entry["setting"] == "humidity.high" and entry["result"] == "applied"
     assert set(entry) == {"time", "link", "unit", "setting", "register", "old", "new", "written", "read_back",
-                          "result", "reason"}
+                          "result", "reason", "event", "intent", "outcome"}
 
 
 def test_usage_errors(cli, chain):

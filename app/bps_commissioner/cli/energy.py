@@ -1,6 +1,9 @@
 """``bps-commissioner energy reset``: clear a unit's energy meter through its Telnet menu 9.
 
-    energy reset --host HOST[:PORT] --user bkt --phase 1|2|3|all [--yes] [--json]
+    energy reset --host HOST[:PORT] --user bkt --phase 1|2|3|all [--yes] [--json] [--audit-log PATH]
+
+Each phase's reset is recorded in the audit log (services/audit.py), with the meter's
+reading before it: an intent line, fsynced before ``clearpN`` is sent, and its outcome.
 
 There is no Modbus register for it (PROTOCOL.md section 1). A reset destroys a meter
 reading, so: at a terminal the command shows the meters and asks for confirmation; without
@@ -18,8 +21,9 @@ import sys
 from typing import Any, Callable, Mapping
 
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from bps_commissioner.cli.telnet import add_login_options, run_telnet_job
+from bps_commissioner.cli.telnet import add_login_options, audit_of, run_telnet_job
 from bps_commissioner.device.assess import ENERGY_CLEARED_BELOW, energy_cleared
+from bps_commissioner.services.audit import default_audit_path
 from bps_commissioner.services.telnet_jobs import CANCELLED, energy_reset_job
 
 #: A cleared meter reads below this (kWh): the unit shows whole kWh (device/assess.py).
@@ -35,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--yes", action="store_true",
                    help="do not ask for confirmation (needed when not running at a terminal)")
     r.add_argument("--json", action="store_true", help="print one JSON object")
+    r.add_argument("--audit-log", metavar="PATH", help=f"append each reset (the meter before, intent and "
+                                                       f"outcome) to PATH (default {default_audit_path()})")
     r.set_defaults(func=run_reset)
 
 
@@ -82,9 +88,10 @@ def run_reset(args: argparse.Namespace) -> int:
         print("error: energy reset destroys the meter reading and needs a confirmation: run it at a terminal, "
               "or pass --yes. Nothing was sent.", file=sys.stderr)
         return EXIT_USAGE
+    audit = audit_of(args)
     confirm, ask = _asking(phases) if not args.yes else (None, None)
     outcome = run_telnet_job(args, args.host, lambda target, **kw: energy_reset_job(
-        target, tuple(phases), confirm=confirm, **kw), cancel_when=ask)
+        target, tuple(phases), confirm=confirm, audit=audit, **kw), cancel_when=ask)
     if outcome.error_kind is CANCELLED:
         print("Cancelled: nothing was reset.", file=sys.stderr)
         return EXIT_FAILED

@@ -83,8 +83,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="do not back up the thresholds over Modbus TCP (for units with Modbus TCP off)")
     p.add_argument("--backup-dir", metavar="DIR", help="where the threshold backups go (default: the user's "
                                                        "data folder, backups/)")
-    p.add_argument("--audit-log", metavar="PATH", help="where a restore's writes are recorded (default: the "
-                                                       "audit log in the user's data folder)")
+    p.add_argument("--audit-log", metavar="PATH", help="where the upload (an intent before the first packet, "
+                   "its outcome after the verify) and a restore's writes are recorded (default: the audit log in the "
+                   "user's data folder)")
     p.add_argument("--timeout", type=_seconds(600), default=30.0, metavar="SECONDS",
                    help="give up the upload when the unit does not answer for this long (default 30)")
     p.add_argument("--restart-timeout", type=_seconds(3600), default=180.0, metavar="SECONDS",
@@ -217,6 +218,10 @@ def run(args: argparse.Namespace) -> int:
         probe_interval=args.probe_interval,
         backup_dir=None if args.backup_dir is None else Path(args.backup_dir),
         audit_path=None if args.audit_log is None else Path(args.audit_log))
+    from bps_commissioner.services.audit import AuditLog, pending_warning
+    pending = pending_warning(AuditLog(settings.audit_path))
+    if pending:
+        print(pending, file=sys.stderr)
     targets = [FlashTarget(h, args.tftp_port, args.telnet_port, args.modbus_port, args.unit, args.user)
                for h in hosts]
     console = _Console(interactive, sys.stderr)

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable
 
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, positive_float
 from bps_commissioner.services import secrets
+from bps_commissioner.services.audit import AuditError, AuditLog, pending_warning
 from bps_commissioner.services.endpoints import parse_host
 from bps_commissioner.services.jobs import run_job
 from bps_commissioner.services.security import FACTORY_USER, Finding
@@ -127,6 +128,22 @@ def print_findings(findings: Iterable[Finding]) -> None:
         print(f"Security: {finding.line()}")
 
 
+def audit_of(args: argparse.Namespace) -> AuditLog:
+    """The command's audit log (``--audit-log PATH`` or the default), checked writable (else
+    UsageError: nothing is sent), with a warning for the intents a crash left open."""
+    audit = AuditLog(args.audit_log) if getattr(args, "audit_log", None) else AuditLog()
+    if getattr(args, "dry_run", False):
+        return audit
+    try:
+        audit.ensure_writable()
+    except AuditError as exc:
+        raise UsageError(f"{exc}: nothing was sent") from None
+    text = pending_warning(audit)
+    if text:
+        print(text, file=sys.stderr)
+    return audit
+
+
 # --- thresholds set --telnet (wired into the thresholds command by cli/thresholds.py) -------
 
 def run_thresholds_set(args: argparse.Namespace) -> int:
@@ -143,8 +160,10 @@ def run_thresholds_set(args: argparse.Namespace) -> int:
         raise UsageError("\n".join(p.message for p in problems))
     if not requested:
         raise UsageError("give at least one SETTING=VALUE, e.g. current_l1.high_warning=25")
+    audit = audit_of(args)
     outcome = run_telnet_job(args, args.telnet, lambda target, **kw: thresholds_job(
-        target, requested, args.rating, dry_run=args.dry_run, **kw), "--telnet")
+        target, requested, args.rating, dry_run=args.dry_run, audit=None if args.dry_run else audit, **kw),
+        "--telnet")
     if outcome.error_kind is INVALID:  # refused input: nothing was sent
         raise UsageError(outcome.error or "")
     report = outcome.unwrap()

@@ -30,10 +30,10 @@ from bps_commissioner.device.limits import (
 )
 from bps_commissioner.device.numbers import NumberError, parse_whole
 from bps_commissioner.device.profile import ProfileError
-from bps_commissioner.services.audit import AuditLog, default_audit_path
+from bps_commissioner.services.audit import AuditLog, default_audit_path, pending_warning
 from bps_commissioner.services.thresholds import (
     APPLIED, FAILED, PLANNED, SKIPPED, UNCHANGED, ApplyReport, SettingResult, export_profile,
-    load_profile_file, threshold_job,
+    live_check_job, load_profile_file, threshold_job,
 )
 from bps_commissioner.services.jobs import wait_job
 from bps_commissioner.services.worker import LinkWorker, Priority
@@ -57,7 +57,10 @@ def _write_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dry-run", action="store_true", help="print each planned change as old -> new, write nothing")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.add_argument("--audit-log", metavar="PATH",
-                   help=f"append every write attempt to PATH (default {default_audit_path()})")
+                   help=f"append every write attempt to PATH, an intent before it and its outcome after "
+                        f"(default {default_audit_path()})")
+    p.add_argument("--yes", action="store_true",
+                   help="apply a limit the unit's present reading already breaks without asking")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -172,12 +175,46 @@ def _finish(report: ApplyReport, args: argparse.Namespace) -> int:
 
 # --- commands ------------------------------------------------------------------------------
 
+def warn_pending(audit: AuditLog) -> None:
+    """At the start of a command that changes units: the intents a crash left without an
+    outcome, and the units to re-read (services/audit.py)."""
+    text = pending_warning(audit)
+    if text:
+        print(text, file=sys.stderr)
+
+
+def confirm_broken(broken: dict[int, list[Any]], args: argparse.Namespace) -> bool:
+    """Name each requested limit the live reading already breaks; with --dry-run or --yes
+    go on, at a terminal ask, else refuse (False)."""
+    if not broken:
+        return True
+    for unit, items in broken.items():
+        for b in items:
+            print(f"warning: unit {unit}: {b.message()}", file=sys.stderr)
+    if args.dry_run or getattr(args, "yes", False):
+        return True
+    if sys.stdin is None or not sys.stdin.isatty():
+        print("error: a new limit alarms at once (see above): pass --yes to apply it anyway. Nothing was written.",
+              file=sys.stderr)
+        return False
+    print("Apply anyway? Type 'yes' to continue: ", end="", file=sys.stderr, flush=True)
+    if sys.stdin.readline().strip().lower() != "yes":
+        print("Nothing was written.", file=sys.stderr)
+        return False
+    return True
+
+
 def _write(args: argparse.Namespace, units: list[int], requested: dict[str, Any]) -> int:
     audit = AuditLog(args.audit_log) if args.audit_log else AuditLog()
+    if not args.dry_run:
+        warn_pending(audit)
     # the window's job, on a worker that owns the link; the CLI waits for it
     worker = LinkWorker(endpoint_of(args), log_frames=False)
     worker.start()
     try:
+        check = wait_job(worker, live_check_job(units, requested), Priority.WRITE)
+        if not confirm_broken((check.value or {}) if check.fault is None else {}, args):
+            return EXIT_USAGE
         with StopOnCtrlC("stopping after the write in progress") as ctrl_c:
             outcome = wait_job(worker, threshold_job(units, requested, args.rating, audit=audit, dry_run=args.dry_run),
                                Priority.WRITE, cancel_when=lambda: ctrl_c.requested)

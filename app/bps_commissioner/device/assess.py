@@ -194,8 +194,65 @@ def energy_cleared(kwh: float | None) -> bool:
     return kwh is not None and kwh < ENERGY_CLEARED_BELOW
 
 
+
+# --- a planned limit the live value already breaks ----------------------------------------
+
+_MONITORED_BY_KEY = {m.key: m for m in MONITORED}
+_SHORT = {"voltage_l1": "L1", "voltage_l2": "L2", "voltage_l3": "L3",
+          "current_l1": "L1", "current_l2": "L2", "current_l3": "L3"}
+
+
+@dataclass(frozen=True)
+class BrokenLimit:
+    """A requested limit that the unit's present reading already breaks: the unit alarms as
+    soon as it takes it. ``side``: "low" or "high"."""
+
+    setting: str
+    side: str
+    reading: float
+    limit: float
+    unit: str
+    label: str
+
+    def message(self) -> str:
+        """ "L1 reads 239.7 V: a high alarm at 230.0 V alarms at once" (English; the window
+        builds its own from the fields)."""
+        decimals = 1 if self.unit in ("V", "A") else 0
+        return (f"{self.label} reads {self.reading:.{decimals}f} {self.unit}: a {self.side} alarm at "
+                f"{self.limit:.{decimals}f} {self.unit} alarms at once")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"setting": self.setting, "reading": self.reading, "limit": self.limit, "message": self.message()}
+
+
+def limits_broken_now(reading: UnitReading | Any, requested: Any) -> list[BrokenLimit]:
+    """The requested limits (``{"voltage_l1.high": 230, ...}``, values as numbers or
+    number strings) that ``reading`` (a UnitReading or a mapping of live values) already
+    breaks: a high limit below the value, a low limit (above 0: 0 is "no low limit") above it.
+    Values that are absent, faulted or not numbers, and settings that are not alarm limits,
+    are left out."""
+    values = reading.values if isinstance(reading, UnitReading) else reading
+    out: list[BrokenLimit] = []
+    for setting, raw in requested.items():
+        key, _, side = str(setting).partition(".")
+        mon = _MONITORED_BY_KEY.get(key)
+        if mon is None or side not in ("low", "high"):
+            continue
+        value = values.get(mon.reading)
+        try:
+            limit = float(str(raw).replace(",", ".")) if not isinstance(raw, (int, float)) else float(raw)
+        except ValueError:
+            continue
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        if (side == "high" and value > limit) or (side == "low" and limit > 0 and value < limit):
+            label = _SHORT.get(key, mon.label) if key.startswith("voltage") else mon.label
+            out.append(BrokenLimit(str(setting), side, float(value), limit, mon.unit, label))
+    return out
+
+
 __all__ = [
-    "ENERGY_CLEARED_BELOW", "NEAR_LIMIT", "SWITCHES", "Assessment", "Level", "UnitState", "ValueStatus", "assess",
+    "ENERGY_CLEARED_BELOW", "NEAR_LIMIT", "SWITCHES", "Assessment", "BrokenLimit", "limits_broken_now", "Level", "UnitState", "ValueStatus", "assess",
     "assess_reading", "energy_cleared", "is_absent_phase", "monitored_status", "near_limit",
     "sensor_status", "value_status",
 ]

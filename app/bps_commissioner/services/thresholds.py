@@ -39,6 +39,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
+from bps_commissioner.device.assess import BrokenLimit, limits_broken_now
 from bps_commissioner.device.decode import decode_registers
 from bps_commissioner.device.limits import (
     THRESHOLD_REGISTERS,
@@ -471,6 +472,30 @@ def outcome_of(result: SettingResult) -> str:
 
 # --- the GUI's entry point -------------------------------------------------------------------
 
+def broken_now(link: ModbusLink, units: Iterable[int], requested: Mapping[str, Any]) -> dict[int, list[BrokenLimit]]:
+    """Per unit, the requested limits its present reading already breaks (device/assess.py
+    :func:`limits_broken_now`); a unit that cannot be read is left out (the write's own
+    read refuses it)."""
+    out: dict[int, list[BrokenLimit]] = {}
+    for unit in dict.fromkeys(units):
+        try:
+            validate(read_thresholds(link, unit), requested)
+            broken = limits_broken_now(link.read_unit(unit), requested)
+        except ValidationError:
+            return {}  # the write refuses the whole request and says why
+        except LinkError:
+            continue
+        if broken:
+            out[unit] = broken
+    return out
+
+
+def live_check_job(units: Iterable[int], requested: Mapping[str, Any]) -> Callable[["JobContext"], dict[int, list[BrokenLimit]]]:
+    """A LinkWorker job running :func:`broken_now` on the worker's link."""
+    units, requested = tuple(units), dict(requested)
+    return lambda ctx: broken_now(ctx.link, units, requested)
+
+
 def threshold_job(units: Iterable[int], requested: Mapping[str, Any], rating: int = 32, *,
                   audit: AuditLog | None, dry_run: bool = False) -> Callable[["JobContext"], ApplyReport]:
     """A LinkWorker job (submit it at Priority.WRITE) running :func:`write_thresholds` on the
@@ -489,5 +514,5 @@ def threshold_job(units: Iterable[int], requested: Mapping[str, Any], rating: in
 
 __all__ = [
     "APPLIED", "FAILED", "PLANNED", "SKIPPED", "UNCHANGED", "ApplyReport", "SettingResult", "UnitReport",
-    "export_profile", "load_profile_file", "read_thresholds", "threshold_job", "write_thresholds",
+    "broken_now", "export_profile", "live_check_job", "load_profile_file", "read_thresholds", "threshold_job", "write_thresholds",
 ]
