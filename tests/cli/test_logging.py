@@ -125,3 +125,14 @@ def test_secrets_in_the_environment_and_options_never_reach_the_log(capsys, data
     assert "Comm-Secret-88" not in text and "Tel-Pass-2604" not in text
     assert f"--community {HIDDEN}" in text and f"password {HIDDEN}" in text
     assert logs.command_line(["x", "--comm=abc-secret"]) == f"x --comm={HIDDEN}"
+
+
+def test_each_write_is_logged(capsys, data_dir, tmp_path, tcp_sim):
+    target = tmp_path / "writes.log"
+    code = main(["--log-file", str(target), "thresholds", "set", "--yes", "--tcp", f"127.0.0.1:{tcp_sim.port}",
+                 "--audit-log", str(tmp_path / "audit.jsonl"), "--unit", "1", "current_l1.high=25"])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    lines = [line for line in target.read_text(encoding="utf-8").splitlines() if " write " in line]
+    assert any("current_l1" in line and "unit 1" in line for line in lines), lines
+    assert any(line.endswith(": applied") or "applied" in line for line in lines), lines

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import socket
 import threading
@@ -40,6 +41,8 @@ from typing import Any
 from bps_commissioner.services.paths import data_dir
 
 FILE_NAME = "audit.jsonl"
+
+log = logging.getLogger(__name__)
 
 _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -119,6 +122,8 @@ class AuditLog:
 
     def append(self, entry: AuditEntry) -> None:
         """Append one line and flush it to disk. Raises AuditError."""
+        log.info("write %s: %s unit %s: %s %r -> %r: %s", entry.intent[:8] or "-", entry.link, entry.unit,
+                 entry.setting, entry.old, entry.new, entry.result)
         self._append_doc(entry.to_dict())
 
     def _append_doc(self, doc: dict[str, Any]) -> None:
@@ -137,6 +142,7 @@ class AuditLog:
         """Append an intent line and fsync it, before the change goes out; returns its id
         (pass it to :meth:`outcome`). Raises AuditError: then nothing may be sent."""
         intent_id = uuid.uuid4().hex
+        log.info("write %s: %s unit %s: %s %s %r -> %r", intent_id[:8], link, unit, action, setting, old, new)
         self._append_doc({"event": "intent", "id": intent_id, "time": AuditEntry.now(), "who": who(),
                           "link": link, "unit": unit, "action": action, "setting": setting,
                           "old": old, "new": new, **extra})
@@ -147,6 +153,7 @@ class AuditLog:
         doc = {"event": "outcome", "intent": intent_id, "time": AuditEntry.now(), "outcome": outcome,
                "reason": reason, **extra}
         doc.setdefault("result", outcome)
+        log.info("write %s: %s%s", intent_id[:8], outcome, f" ({reason})" if reason else "")
         self._append_doc(doc)
 
     def pending(self) -> list[dict[str, Any]]:

@@ -11,7 +11,8 @@ traceback to the log before the previous hook runs.
 What is logged is what a support call needs: the command and its options, each link opened,
 lost and restored, each job's start and end (with its fault kind), each write to a unit.
 Secrets never reach the file: the formatter replaces every secret it knows (the values of the
-``BPS_*`` secret variables, the ones :func:`add_secret` was told about) by a placeholder,
+``BPS_*`` secret variables, every :class:`~bps_commissioner.services.secrets.Secret` made so
+far, the ones :func:`add_secret` was told about) by a placeholder,
 in messages and tracebacks alike, and :func:`command_line` hides the value of an option
 that carries one (``--community``).
 """
@@ -29,7 +30,7 @@ from types import TracebackType
 from typing import Any, Callable, Sequence
 
 from bps_commissioner.services.paths import data_dir
-from bps_commissioner.services.secrets import HIDDEN, Secret
+from bps_commissioner.services.secrets import HIDDEN, Secret, known
 
 LOG_NAME = "bps-commissioner.log"
 MAX_BYTES = 1_000_000
@@ -71,6 +72,7 @@ def scrub_secrets(text: str) -> str:
     """``text`` without any secret the log knows of."""
     with _lock:
         secrets = set(_known)
+    secrets.update(known())
     secrets.update(v for v in (os.environ.get(name) for name in SECRET_ENV) if v and len(v) >= 3)
     for secret in sorted(secrets, key=len, reverse=True):
         text = text.replace(secret, HIDDEN)

@@ -24,6 +24,14 @@ from typing import Callable, Mapping
 KEYRING_SERVICE = "bps-commissioner"
 HIDDEN = "********"
 
+#: Every secret value this process has held, for the log to scrub (services/logs.py).
+_SEEN: set[str] = set()
+
+
+def known() -> frozenset[str]:
+    """The secret values met so far (never shown: the log replaces them by a placeholder)."""
+    return frozenset(_SEEN)
+
 
 @dataclass(frozen=True)
 class SecretKind:
@@ -48,7 +56,9 @@ class Secret:
 
     def __init__(self, value: str, source: str) -> None:
         self._value = value
-        self.source = source  # "environment", "keyring" or "prompt"
+        self.source = source
+        if value and len(value) >= 3:
+            _SEEN.add(value)  # "environment", "keyring" or "prompt"
 
     def reveal(self) -> str:
         return self._value
@@ -143,4 +153,4 @@ def scrub(text: str, *secrets: Secret | str | None) -> str:
 
 
 __all__ = ["HIDDEN", "KEYRING_SERVICE", "SNMP_AUTH_KEY", "SNMP_PRIV_KEY", "TELNET_PASSWORD", "Secret",
-           "SecretKind", "SecretUnavailable", "forget", "keyring_account", "lookup", "save", "scrub"]
+           "SecretKind", "SecretUnavailable", "forget", "keyring_account", "known", "lookup", "save", "scrub"]
