@@ -63,6 +63,8 @@ def decode_reply_pdu(unit: int, request: ModbusPDU, pdu: bytes) -> ModbusPDU:
         raise FrameError(f"unit {unit} answered function {fc} to a function "
                          f"{request.function_code} request: {hex_of(pdu)}", unit)
     if fc == 3:
+        if len(pdu) < 2:
+            raise FrameError(f"unit {unit} sent a read reply without its byte count: {hex_of(pdu)}", unit)
         if len(pdu) != 2 + 2 * request.count or pdu[1] != 2 * request.count:
             raise FrameError(f"unit {unit} sent {len(pdu) - 2} data bytes for {request.count} "
                              f"registers (byte count field {pdu[1]})", unit)

@@ -105,7 +105,9 @@ def parse_banner(text: str) -> Banner:
     uptime = _search(r"Up\s*time\s*:\s*(.+?)\s*$", text)
     seconds = None
     if uptime:
-        m = re.search(r"(\d+)\s*Days?\D*?(\d+)\s*Hours?\D*?(\d+)\s*Min", uptime, re.IGNORECASE)
+        # ASCII digits, at most 9 (int() refuses over 4300 digits; no unit is up for longer)
+        m = re.search(r"\b([0-9]{1,9})\s*Days?\D*?\b([0-9]{1,9})\s*Hours?\D*?\b([0-9]{1,9})\s*Min", uptime,
+                      re.IGNORECASE)
         if m:
             days, hours, minutes = (int(g) for g in m.groups())
             seconds = ((days * 24 + hours) * 60 + minutes) * 60
