@@ -33,7 +33,8 @@ def test_names_cover_registers_63_to_86():
 
 @pytest.mark.parametrize("requested, setting, code, words", [
     ({"current_l1.high": "abc"}, "current_l1.high", "not_a_number", "not a number"),
-    ({"current_l1.high": "nan"}, "current_l1.high", "not_a_number", "not a finite number"),
+    ({"current_l1.high": "nan"}, "current_l1.high", "not_a_number", "'nan' is not a number"),
+    ({"current_l1.high": "1e1"}, "current_l1.high", "not_a_number", "it has an exponent"),  # issue 15
     ({"current_l9.high": "5"}, "current_l9.high", "unknown", "no such threshold"),
     ({"voltage_l2.low": "190.55"}, "voltage_l2.low", "decimals", "more decimals"),
     ({"humidity.high": "60.5"}, "humidity.high", "decimals", "whole numbers only"),
@@ -64,7 +65,7 @@ def test_rating_16_and_all_problems_at_once():
 
 def test_values_are_normalized_and_boundaries_accepted():
     got = validate(PRESENT, {"voltage_l1.high": "300", "temperature.low": "-20", "humidity.high": 100.0,
-                             "current_l1.high": "32.0", "current_l1.low": "1e1"})
+                             "current_l1.high": "32.0", "current_l1.low": "10"})
     assert got == {"voltage_l1.high": 300.0, "temperature.low": -20, "humidity.high": 100,
                    "current_l1.high": 32.0, "current_l1.low": 10.0}
     assert isinstance(got["temperature.low"], int)
