@@ -2022,6 +2022,14 @@
         </translation>
     </message>
     <message>
+        <source>Unfinished changes in the audit log: re-read %1</source>
+        <translation>Niedokończone zmiany w dzienniku audytu: odczytaj ponownie %1</translation>
+    </message>
+    <message>
+        <source>The program stopped between writing to these units and recording the result (audit log %1). Read their thresholds again (Thresholds tab) and check them before going on.</source>
+        <translation>Program przerwał pracę między zapisem do tych urządzeń a zapisaniem wyniku (dziennik audytu %1). Odczytaj ponownie ich progi (karta Progi) i sprawdź je, zanim przejdziesz dalej.</translation>
+    </message>
+    <message>
         <source>%1 online</source>
         <translation>%1 w sieci</translation>
     </message>

@@ -310,3 +310,23 @@ def test_no_room_of_the_window_is_over_500_lines():
     sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines())
              for p in [ui / "main_window.py", *ui.glob("window_*.py")]}
     assert len(sizes) == 4 and max(sizes.values()) < 500, sizes
+
+
+def test_unfinished_changes_in_the_audit_log_are_named_at_start(qtbot, make_window, monkeypatch, tmp_path):
+    """A change cut short (an intent without its outcome: the laptop died mid-write) is named in
+    the status bar when the window starts; a finished one is not."""
+    from bps_commissioner.services.audit import AuditLog
+
+    monkeypatch.setenv("BPS_COMMISSIONER_DATA_DIR", str(tmp_path))
+    audit = AuditLog()
+    done = audit.intent(link="tcp:10.0.0.5:502", unit=2, action="threshold write", setting="voltage_l1.high",
+                        old=276.0, new=253.0)
+    audit.outcome(done, "applied")
+    w = make_window()
+    assert w.status_pending.isHidden() and w.check_pending_changes() == []
+    audit.intent(link="tcp:10.0.0.5:502", unit=3, action="threshold write", setting="voltage_l1.high",
+                 old=276.0, new=253.0)
+    w2 = make_window()
+    assert not w2.status_pending.isHidden()
+    assert "tcp:10.0.0.5:502 unit 3" in w2.status_pending.text() and "unit 2" not in w2.status_pending.text()
+    assert str(audit.path) in w2.status_pending.toolTip()

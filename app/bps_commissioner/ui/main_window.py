@@ -116,6 +116,7 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
         self._add_unit_tools()
         self._add_commissioning()
         self._add_network()
+        self.check_pending_changes()
         self._stats_timer.start()
         self._retranslate()
         self._restore_window()

@@ -13,7 +13,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel
 
 from bps_commissioner.device.assess import UnitState
+from bps_commissioner.services.audit import AuditError, pending_units
 from bps_commissioner.ui import format as fmt
+from bps_commissioner.ui.style import warn_text_style
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate recognizes
 
@@ -31,11 +33,41 @@ class WindowStatus:
         self.status_rate.setObjectName("statusRate")
         self.status_efficiency = QLabel()
         self.status_efficiency.setObjectName("statusEfficiency")
+        # changes cut short by a crash (an audit intent without its outcome): shown from the
+        # start until the window closes, never as a dialog
+        self.status_pending = QLabel()
+        self.status_pending.setObjectName("statusPending")
+        self.status_pending.setStyleSheet(warn_text_style())
+        self.status_pending.hide()
+        self.statusBar().addWidget(self.status_pending)
         for w in (self.status_units, self.status_rate, self.status_efficiency):
             self.statusBar().addPermanentWidget(w)
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(1000)
         self._stats_timer.timeout.connect(self._update_status)
+
+    def check_pending_changes(self) -> list[str]:
+        """The units of changes that the audit log shows begun but never finished (the tool
+        stopped between the intent and the outcome): named in the status bar, with what to
+        do. Returns them ("" link unit N each)."""
+        try:
+            units = pending_units(self.audit.pending())
+        except AuditError:
+            units = []
+        self._pending_units = units
+        self._show_pending()
+        return units
+
+    def _show_pending(self) -> None:
+        units = getattr(self, "_pending_units", [])
+        self.status_pending.setVisible(bool(units))
+        if units:
+            self.status_pending.setText("⚠ " + translate(
+                "MainWindow", "Unfinished changes in the audit log: re-read %1").replace("%1", ", ".join(units)))
+            self.status_pending.setToolTip(translate(
+                "MainWindow", "The program stopped between writing to these units and recording the result "
+                "(audit log %1). Read their thresholds again (Thresholds tab) and check them before going on.")
+                .replace("%1", str(self.audit.path)))
 
     def poll_rate(self) -> float:
         now = time.monotonic()
@@ -90,6 +122,7 @@ class WindowStatus:
                                        or translate("MainWindow", "Bus efficiency: %1").replace("%1", "–"))
 
     def _retranslate_status(self) -> None:
+        self._show_pending()
         self.status_efficiency.setToolTip(translate(
             "MainWindow",
             "Bus efficiency: the wire time of the requests and replies (with their 3.5-character silences) over "
