@@ -3491,6 +3491,10 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>&amp;Zastosuj</translation>
     </message>
     <message>
+        <source>Press Apply again to write anyway.</source>
+        <translation>Naciśnij Zastosuj ponownie, aby mimo to zapisać.</translation>
+    </message>
+    <message>
         <source>Cannot read unit {unit}: {error}</source>
         <translation>Nie można odczytać urządzenia {unit}: {error}</translation>
     </message>
@@ -3557,6 +3561,14 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
     <message>
         <source>Allowed: {low} .. {high}</source>
         <translation>Dozwolone: {low} .. {high}</translation>
+    </message>
+    <message>
+        <source>%1 reads %2: a high alarm at %3 alarms at once</source>
+        <translation>%1 wskazuje %2: alarm górny przy %3 włączy się od razu</translation>
+    </message>
+    <message>
+        <source>%1 reads %2: a low alarm at %3 alarms at once</source>
+        <translation>%1 wskazuje %2: alarm dolny przy %3 włączy się od razu</translation>
     </message>
     <message>
         <source>not connected</source>

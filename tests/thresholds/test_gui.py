@@ -221,3 +221,19 @@ def test_polling_during_a_write_never_reverts_the_fields(qtbot, worker, editor, 
         assert editor.spin("humidity.high").value() == value and not editor.changes()
     assert seen == [70, 60, 50]  # set by the test only: never pulled back to a stale value
     assert [w.value for w in chain.writes] == [70, 60, 50]
+
+
+def test_a_limit_the_live_reading_breaks_is_named_before_it_is_written(qtbot, editor, chain):
+    """A high voltage limit below what L1 reads now would alarm at once: the first Apply names
+    it with the reading and writes nothing; Apply again with the same value writes it."""
+    reading = editor._reading.value("voltage_l1")
+    assert reading is not None and reading > 200
+    editor.spin("voltage_l1.high").setValue(200.0)
+    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
+    assert "L1 reads" in editor.message.text() and "a high alarm at 200.0 V alarms at once" in editor.message.text()
+    assert not editor.is_writing
+    qtbot.wait(300)
+    assert chain.writes == []
+    with qtbot.waitSignal(editor.applied, timeout=WAIT):
+        qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
+    assert [w.register for w in chain.writes] == [64]

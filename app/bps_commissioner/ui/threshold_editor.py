@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from bps_commissioner.device.assess import limits_broken_now
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.limits import (
     DEFAULT_RATING, RATINGS, SETTINGS, Problem, ValidationError, check_rating, encode, physical_range, quantity_of,
@@ -37,9 +38,10 @@ from bps_commissioner.services.worker import JobResult, LinkWorker, Priority, Un
 from bps_commissioner.ui.audit_view import AuditLogView
 from bps_commissioner.ui.number_field import LimitSpinBox
 from bps_commissioner.ui.threshold_results import (
-    ERROR_COLOUR, OK_COLOUR, follow_default_locale, format_value, problem_text, result_text, result_word,
-    live_text, setting_label,
+    ERROR_COLOUR, OK_COLOUR, broken_text, follow_default_locale, format_value, problem_text, result_text,
+    result_word, live_text, setting_label,
 )
+from bps_commissioner.ui.style import WARN_COLOUR
 from bps_commissioner.ui.threshold_results import set_style as _style
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate recognizes
@@ -84,6 +86,7 @@ class ThresholdEditor(QWidget):
         self._reading: UnitReading | None = None
         self._updating = False
         self._message_kind = ""
+        self._confirmed_broken: tuple | None = None  # changes whose alarm-at-once warning was shown
         self._rows: dict[str, _Row] = {}
         self._build()
         worker.jobFinished.connect(self._on_job_finished)
@@ -279,9 +282,19 @@ class ThresholdEditor(QWidget):
 
     @Slot()
     def apply(self) -> None:
+        """Write the changes. A new limit that the unit's present reading already breaks (it
+        would alarm at once) is named first; Apply again with the same values writes it."""
         changes = self.changes()
         if not changes or self.problems() or self.is_writing:
             return
+        broken = limits_broken_now(self._reading, changes) if self._reading is not None else []
+        key = tuple(sorted(changes.items()))
+        if broken and self._confirmed_broken != key:
+            self._confirmed_broken = key
+            self._show_message(broken_text(broken, self.locale()) + ". " + self.tr(
+                "Press Apply again to write anyway."), WARN_COLOUR)
+            return
+        self._confirmed_broken = None
         self._submit(changes)
 
     @Slot()

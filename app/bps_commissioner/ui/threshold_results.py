@@ -136,6 +136,20 @@ def set_style(label: QLabel, colour: str) -> None:
 
 
 
+def broken_text(broken: list, locale: QLocale) -> str:
+    """The limits a unit's present reading already breaks (device/assess.py BrokenLimit), one
+    sentence each: "L1 reads 239.7 V: a high alarm at 230.0 V alarms at once"."""
+    sentences = []
+    for b in broken:
+        decimals = 1 if b.unit in ("V", "A") else 0
+        template = (translate("ThresholdEditor", "%1 reads %2: a high alarm at %3 alarms at once") if b.side == "high"
+                    else translate("ThresholdEditor", "%1 reads %2: a low alarm at %3 alarms at once"))
+        sentences.append(template.replace("%1", b.label)
+                         .replace("%2", f"{locale.toString(b.reading, 'f', decimals)} {b.unit}")
+                         .replace("%3", f"{locale.toString(b.limit, 'f', decimals)} {b.unit}"))
+    return "; ".join(sentences)
+
+
 def live_text(reading: UnitReading | None, setting: str, locale: QLocale) -> str:
     """The live reading a threshold watches, with the alarm it is in (context "ThresholdEditor")."""
     if reading is None:
