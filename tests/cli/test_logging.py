@@ -22,7 +22,7 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv("BPS_COMMISSIONER_DATA_DIR", str(folder))
     yield folder
-    logging.getLogger().setLevel(logging.WARNING)
+    logs.close_logging()
 
 
 def test_the_default_log_exists_after_read(capsys, data_dir, tcp_sim):
@@ -136,3 +136,9 @@ def test_each_write_is_logged(capsys, data_dir, tmp_path, tcp_sim):
     lines = [line for line in target.read_text(encoding="utf-8").splitlines() if " write " in line]
     assert any("current_l1" in line and "unit 1" in line for line in lines), lines
     assert any(line.endswith(": applied") or "applied" in line for line in lines), lines
+
+
+def test_the_self_test_writes_no_default_log(data_dir):
+    from bps_commissioner.cli import NO_DEFAULT_LOG
+
+    assert "self-test" in NO_DEFAULT_LOG  # tests/installer/test_selftest.py: nothing of the user's is written

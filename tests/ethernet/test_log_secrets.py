@@ -6,7 +6,7 @@ import logging
 import pytest
 
 from bps_commissioner.cli import main
-from bps_commissioner.services import secrets
+from bps_commissioner.services import logs, secrets
 from tests.ethernet.conftest import AUTH_KEY, PRIV_KEY, SECRETS, TELNET_PASSWORD
 
 COMMUNITY = "Comm-Secret-5150"
@@ -15,7 +15,7 @@ COMMUNITY = "Comm-Secret-5150"
 @pytest.fixture
 def log_file(tmp_path):
     yield tmp_path / "support.log"
-    logging.getLogger().setLevel(logging.WARNING)
+    logs.close_logging()
 
 
 def test_commands_that_used_secrets_leave_none_in_the_log(capsys, monkeypatch, log_file, snmp_sim, telnet_sim,

@@ -14,7 +14,7 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv("BPS_COMMISSIONER_DATA_DIR", str(folder))
     yield folder
-    logging.getLogger().setLevel(logging.WARNING)
+    logs.close_logging()
 
 
 @pytest.mark.qt_no_exception_capture

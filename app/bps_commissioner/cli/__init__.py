@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 COMMANDS = ("gui", "read", "scan", "monitor", "thresholds", "plan", "commission", "flash", "telnet", "energy",
             "simulate", "self-test")
+#: Commands that leave nothing in the user's data folder (the self-test checks an install
+#: without touching the user's files): their log goes to --log-file only.
+NO_DEFAULT_LOG = ("self-test",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     words = list(sys.argv[1:] if argv is None else argv)
+    if args.command in NO_DEFAULT_LOG and not args.log_file:
+        return _run(parser, args)
     try:
         path = setup_logging(logging.DEBUG if args.log_verbose else logging.INFO, args.log_file,
                              console=args.log_verbose)

@@ -169,6 +169,25 @@ def setup_logging(level: int = logging.INFO, path: str | os.PathLike[str] | None
     return target
 
 
+def close_logging() -> None:
+    """Remove this module's handlers (tests; the hooks stay and still log to whatever is left)."""
+    global _handler, _console
+    root = logging.getLogger()
+    try:  # faulthandler must not keep the descriptor of a file that closes
+        if sys.__stderr__ is not None:
+            faulthandler.enable(file=sys.__stderr__, all_threads=True)
+        else:
+            faulthandler.disable()
+    except (ValueError, OSError, RuntimeError, AttributeError):
+        faulthandler.disable()
+    for handler in (_handler, _console):
+        if handler is not None:
+            root.removeHandler(handler)
+            handler.close()
+    _handler = _console = None
+    root.setLevel(logging.WARNING)
+
+
 def log_path() -> Path | None:
     """The file the log goes to now (None before :func:`setup_logging`)."""
     handler = _handler
@@ -229,6 +248,6 @@ def job_name(job: Any) -> str:
     return getattr(func, "__qualname__", None) or type(func).__name__
 
 
-__all__ = ["LOG_NAME", "SECRET_ENV", "SECRET_OPTIONS", "ScrubbingFormatter", "add_secret",
+__all__ = ["LOG_NAME", "SECRET_ENV", "SECRET_OPTIONS", "ScrubbingFormatter", "add_secret", "close_logging",
            "command_line", "default_log_path", "install_hooks", "job_name", "log_dir", "log_exception", "log_path",
            "scrub_secrets", "set_crash_reporter", "setup_logging"]
