@@ -268,3 +268,30 @@ def test_simulate_snmp_and_telnet_as_a_command(tmp_path):
         out, err = proc.communicate(timeout=10)
     assert_no_secret(out, err)
     assert "Traceback" not in err
+
+
+def test_energy_reset_and_telnet_thresholds_are_in_the_audit_log(capsys, monkeypatch, telnet_sim, tmp_path):
+    """Each energy reset and each `thresholds set --telnet` leaves an intent (the meter before
+    the reset, old -> new for a threshold) flushed before it goes out, then its outcome."""
+    monkeypatch.setenv("BPS_TELNET_PASSWORD", TELNET_PASSWORD)
+    path = tmp_path / "audit.jsonl"
+    host = f"127.0.0.1:{telnet_sim.port}"
+    code, _, err = run(capsys, "energy", "reset", "--host", host, "--user", "bkt", "--phase", "2", "--yes",
+                       "--audit-log", str(path))
+    assert code == 0, err
+    code, _, err = run(capsys, "thresholds", "set", "--telnet", host, "--user", "bkt", "--audit-log", str(path),
+                       "current_l1.high_warning=12")
+    assert code == 0, err
+    docs = [json.loads(line) for line in path.read_text().splitlines()]
+    intents = [d for d in docs if d.get("event") == "intent"]
+    assert len(intents) == 2, docs
+    reset, threshold = intents
+    assert "energy" in json.dumps(reset).lower() and reset["old"] is not None and reset["old"] > 100
+    assert "current_l1" in json.dumps(threshold) and threshold["new"]["high_warning"] == 12
+    assert threshold["old"]["high_warning"] == 16
+    outcomes = {d["intent"]: d for d in docs if d.get("intent")}
+    assert set(outcomes) == {reset["id"], threshold["id"]}
+    assert docs.index(reset) < docs.index(outcomes[reset["id"]])  # intent first, outcome after
+    from bps_commissioner.services.audit import AuditLog
+    assert AuditLog(path).pending() == []
+    assert TELNET_PASSWORD not in path.read_text()
