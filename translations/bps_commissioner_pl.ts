@@ -322,6 +322,10 @@
         <translation>nieczytelne przez SNMP: sprawdź je przez Modbus</translation>
     </message>
     <message>
+        <source>not applied: the present reading already breaks {count} planned limit(s), the unit would alarm at once: {limits}</source>
+        <translation>nie zastosowano: bieżący odczyt już przekracza zaplanowane progi ({count}), urządzenie od razu zgłosiłoby alarm: {limits}</translation>
+    </message>
+    <message>
         <source>{version}, as planned</source>
         <translation>{version}, zgodnie z planem</translation>
     </message>

@@ -226,3 +226,21 @@ def test_report_file_that_cannot_be_written_is_an_error_but_the_result_stands(bu
                              str(tmp_path / "no" / "such" / "dir" / "r.pdf"), "--lang", "en")
     assert code == 1 and "Result: PASS" in out
     assert "cannot write the report" in err
+
+
+def test_apply_leaves_a_limit_the_live_reading_breaks_unless_told(bus, write_plan, tmp_path):
+    """A planned high voltage limit below what L1 reads now would alarm at once: --apply does
+    not write that unit's profile and says why; with --yes (apply_breaking) it is written."""
+    doc = rack_plan(bus)
+    doc["units"] = [{"address": 2, "name": "PDU-A12-B", "phases": 3, "profile": "low.json", "probes": []}]
+    (tmp_path / "low.json").write_text('{"name": "too low", "thresholds": {"voltage_l1": {"low": 180, "high": 200}}}')
+    plan = load_plan_file(write_plan(doc))
+    audit = AuditLog(tmp_path / "audit.jsonl")
+    result = run_commission(plan, CommissionOptions(apply=True, addresses=(2,), audit=audit))
+    checks = {c.check: c for c in result.units[0].checks}
+    assert checks["thresholds_live"].result == FAIL
+    assert "L1 reads" in checks["thresholds_live"].detail and "a high alarm at 200.0 V" in checks["thresholds_live"].detail
+    assert not [w for w in bus.chain.writes] and audit.entries() == []
+    told = run_commission(plan, CommissionOptions(apply=True, apply_breaking=True, addresses=(2,), audit=audit))
+    assert "thresholds_live" not in {c.check for c in told.units[0].checks}
+    assert [w.register for w in bus.chain.writes] == [64]

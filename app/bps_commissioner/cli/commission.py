@@ -54,6 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="how long a unit's Telnet CLI may take to show its next prompt (default 5 s)")
     p.add_argument("--audit-log", metavar="PATH",
                    help=f"with --apply: append every write attempt to PATH (default {default_audit_path()})")
+    p.add_argument("--yes", action="store_true",
+                   help="with --apply: also write planned limits that a unit's present reading already breaks "
+                        "(it alarms at once); without it such a unit's profile is not applied and its check fails")
     p.set_defaults(func=run)
 
 
@@ -143,7 +146,8 @@ def run(args: argparse.Namespace) -> int:
     audit = None
     if args.apply:
         audit = AuditLog(args.audit_log) if args.audit_log else AuditLog()
-    options = CommissionOptions(apply=args.apply, addresses=tuple(args.addresses) if args.addresses else None,
+    options = CommissionOptions(apply=args.apply, apply_breaking=args.yes,
+                                addresses=tuple(args.addresses) if args.addresses else None,
                                 reply_wait=args.reply_wait / 1000, telnet_timeout=args.telnet_timeout, audit=audit,
                                 secret=_secrets_asked_first(plan))
     progress = _Progress()

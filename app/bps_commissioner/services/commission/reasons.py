@@ -189,6 +189,8 @@ T_THRESHOLDS_NOT_APPLIED = QT_TRANSLATE_NOOP("Commission", "not all applied from
 T_THRESHOLDS_REFUSED = QT_TRANSLATE_NOOP("Commission", "the profile {profile} was refused for this unit, "
                                                        "nothing written: {problems}")
 T_THRESHOLDS_SNMP = QT_TRANSLATE_NOOP("Commission", "not readable over SNMP: check them over Modbus")
+T_LIVE_BREAKS = QT_TRANSLATE_NOOP("Commission", "not applied: the present reading already breaks {count} planned "
+                                                "limit(s), the unit would alarm at once: {limits}")
 T_FIRMWARE_OK = QT_TRANSLATE_NOOP("Commission", "{version}, as planned")
 T_FIRMWARE_BAD = QT_TRANSLATE_NOOP("Commission", "{version} is installed, planned {planned}")
 T_FIRMWARE_SEEN = QT_TRANSLATE_NOOP("Commission", "{version} (not in the plan)")

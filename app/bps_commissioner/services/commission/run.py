@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
 from bps_commissioner.device.address import parse_host
+from bps_commissioner.device.assess import limits_broken_now
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.faults import Fault, Progress
 from bps_commissioner.device.limits import DEFAULT_RATING
@@ -36,7 +37,7 @@ from bps_commissioner.services.commission.checks import (
     security_checks, threshold_check,
 )
 from bps_commissioner.services.commission.reasons import (
-    FAIL, WARN, Check, L_REACHABLE, L_THRESHOLDS, T_STOPPED, T_THRESHOLDS_SNMP, _c,
+    FAIL, WARN, Check, L_REACHABLE, L_THRESHOLDS, T_LIVE_BREAKS, T_STOPPED, T_THRESHOLDS_SNMP, _c,
 )
 from bps_commissioner.services.commission.result import CommissionResult, UnitOutcome, load_profiles, now_text
 from bps_commissioner.services.commission.survey import (
@@ -70,6 +71,9 @@ class CommissionOptions:
     tcp_probe_wait: float = TCP_PROBE_WAIT
     telnet_timeout: float = 5.0
     audit: AuditLog | None = None
+    #: apply a planned limit even when the unit's present reading already breaks it (it then
+    #: alarms at once); without it such a unit's profile is not applied and the check fails
+    apply_breaking: bool = False
     interactive: bool | None = None
     secret: SecretSource | None = None
 
@@ -235,7 +239,12 @@ class _Run:
         profile = self.profiles.get(unit.profile) if unit is not None and unit.profile else None
         applied: ApplyReport | None = None
         before = None
-        if profile is not None and self.options.apply:
+        broken = limits_broken_now(scanned, profile.thresholds) if profile is not None and self.options.apply else []
+        if broken and not self.options.apply_breaking:
+            profile_to_apply = None
+        else:
+            profile_to_apply = profile
+        if profile_to_apply is not None and self.options.apply:
             before = {s: scanned.value(s) for s in profile.thresholds}
             applied = write_thresholds(handle, [address], dict(profile.thresholds),
                                        unit.rating or DEFAULT_RATING if unit else DEFAULT_RATING,
@@ -255,6 +264,10 @@ class _Run:
         if lost:
             checks[0] = Check("reachable", FAIL, T_STOPPED, {"error": lost}, label=_c(L_REACHABLE))
         checks.extend(self._unit_checks(unit, reading, profile, applied, look, []))
+        if broken and profile_to_apply is None:
+            checks.append(Check("thresholds_live", FAIL, T_LIVE_BREAKS,
+                                {"count": len(broken), "limits": "; ".join(b.message() for b in broken)},
+                                label=_c(L_THRESHOLDS)))
         return UnitOutcome(index, address, match.unit_status(unit, checks), tuple(checks), unit, reading,
                            link.describe(), unit.profile if unit else None, profile, before, look)
 
