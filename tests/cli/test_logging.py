@@ -53,6 +53,11 @@ def test_log_file_option_as_a_subprocess_names_the_link(tmp_path, tcp_sim):
     text = target.read_text(encoding="utf-8")
     assert f"127.0.0.1:{tcp_sim.port}" in text and "exit code 0" in text
     assert not (tmp_path / "data" / "logs" / "bps-commissioner.log").exists()  # the log went to X only
+    proc = subprocess.run([sys.executable, "-m", "bps_commissioner", "read", "--tcp", f"127.0.0.1:{tcp_sim.port}",
+                           "--unit", "1", "--json"], capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    default = (tmp_path / "data" / "logs" / "bps-commissioner.log").read_text(encoding="utf-8")
+    assert f"read --tcp 127.0.0.1:{tcp_sim.port}" in default and "exit code 0" in default
 
 
 def test_verbose_gives_debug_lines_and_the_log_on_stderr(capsys, data_dir, tmp_path, tcp_sim):
@@ -94,7 +99,14 @@ def test_the_worker_logs_its_link_and_jobs(data_dir, tmp_path, tcp_sim):
         assert boom.fault.kind.value == "internal"
     finally:
         worker.stop()
+    refused = LinkWorker(TcpEndpoint("127.0.0.1", 1, timeout=0.5))
+    refused.start()
+    try:
+        assert not wait_job(refused, lambda ctx: ctx.link).ok
+    finally:
+        refused.stop()
     text = path.read_text(encoding="utf-8")
+    assert "tcp:127.0.0.1:1: link lost: " in text and "ended with a fault (refused)" in text
     key = f"tcp:127.0.0.1:{tcp_sim.port}"
     assert f"{key}: link opened" in text and f"{key}: job 1" in text
     assert "ended with a fault (internal)" in text and "ZeroDivisionError" in text and "Traceback" in text
