@@ -2399,6 +2399,14 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>&amp;Przerwij zapis</translation>
     </message>
     <message>
+        <source>unit {unit}: {limits}</source>
+        <translation>urządzenie {unit}: {limits}</translation>
+    </message>
+    <message>
+        <source>Press Apply again to write anyway.</source>
+        <translation>Naciśnij Zastosuj ponownie, aby mimo to zapisać.</translation>
+    </message>
+    <message>
         <source>Choose a threshold profile</source>
         <translation>Wybierz profil progów</translation>
     </message>

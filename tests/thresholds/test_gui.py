@@ -237,3 +237,21 @@ def test_a_limit_the_live_reading_breaks_is_named_before_it_is_written(qtbot, ed
     with qtbot.waitSignal(editor.applied, timeout=WAIT):
         qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
     assert [w.register for w in chain.writes] == [64]
+
+
+def test_profile_dialog_names_limits_the_live_readings_break(qtbot, dialog, worker, chain, tmp_path):
+    """Units polled by the link: a profile whose high voltage limit is below what they read
+    now is named per unit first, nothing written; Apply again writes it."""
+    worker.set_polling([1, 2], 0.2)
+    qtbot.waitUntil(lambda: {1, 2} <= set(dialog._readings), timeout=WAIT)
+    assert dialog.load_profile(write_profile(tmp_path, {"name": "too low",
+                                                        "thresholds": {"voltage_l1": {"low": 180, "high": 200}}}))
+    dialog.set_selected_units([1, 2])
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    text = dialog.summary.text()
+    assert "unit 1: L1 reads" in text and "unit 2: L1 reads" in text and "a high alarm at 200.0 V" in text
+    qtbot.wait(300)
+    assert not dialog.is_writing and chain.writes == []
+    with qtbot.waitSignal(dialog.applied, timeout=WAIT):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert {(w.address, w.register) for w in chain.writes} == {(1, 64), (2, 64)}

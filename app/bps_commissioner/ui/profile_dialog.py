@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bps_commissioner.device.assess import limits_broken_now
 from bps_commissioner.device.limits import DEFAULT_RATING, RATINGS, SETTINGS, check_rating
 from bps_commissioner.device.profile import Profile, ProfileError
 from bps_commissioner.services.audit import AuditLog
@@ -49,8 +50,10 @@ from bps_commissioner.services.thresholds import (
     threshold_job,
 )
 from bps_commissioner.services.worker import JobResult, LinkWorker, Priority
+from bps_commissioner.ui.style import WARN_COLOUR
 from bps_commissioner.ui.threshold_results import (
     ERROR_COLOUR,
+    broken_text,
     OK_COLOUR,
     follow_default_locale,
     format_value,
@@ -83,6 +86,9 @@ class ProfileDialog(QDialog):
         self._build(selected if selected is not None else self._units, check_rating(rating))
         worker.jobFinished.connect(self._on_job_finished)
         worker.jobProgress.connect(self._on_job_progress)
+        self._readings: dict[int, Any] = {}  # the latest reading of each unit, for the live-value check
+        self._confirmed_broken: tuple | None = None
+        worker.unitUpdated.connect(self._on_unit)
         self.retranslate()
         self._update_buttons()
 
@@ -226,7 +232,27 @@ class ProfileDialog(QDialog):
 
     @Slot()
     def apply(self) -> None:
-        self._start(self.selected_units(), dry_run=False)
+        """Write the profile. Limits that a unit's present reading already breaks (it would
+        alarm at once) are named first; Apply again with the same selection writes them."""
+        units = self.selected_units()
+        broken = {u: limits_broken_now(self._readings[u], self.profile.thresholds)
+                  for u in units if self.profile is not None and u in self._readings}
+        broken = {u: b for u, b in broken.items() if b}
+        key = (tuple(units), id(self.profile))
+        if broken and self._confirmed_broken != key:
+            self._confirmed_broken = key
+            text = "; ".join(self.tr("unit {unit}: {limits}").format(unit=u, limits=broken_text(b, self.locale()))
+                             for u, b in broken.items())
+            self.summary.setText(text + ". " + self.tr("Press Apply again to write anyway."))
+            self.summary.setStyleSheet(f"color: {WARN_COLOUR};")
+            return
+        self._confirmed_broken = None
+        self._start(units, dry_run=False)
+
+    @Slot(object)
+    def _on_unit(self, result: Any) -> None:
+        if result.reading is not None and result.error is None:
+            self._readings[result.address] = result.reading
 
     @Slot()
     def retry_failed(self) -> None:
