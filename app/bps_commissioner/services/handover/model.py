@@ -17,7 +17,7 @@ from typing import Mapping
 
 from bps_commissioner.device.limits import SIDES, setting_name
 from bps_commissioner.device.links import LinkSpec
-from bps_commissioner.device.oids import CHAIN_ADDRESSES, SNMP_QUANTITIES, oid_of, oid_text, unit_branch
+from bps_commissioner.device.oids import BASE, CHAIN_ADDRESSES, SNMP_QUANTITIES, oid_of, oid_text, unit_branch
 from bps_commissioner.device.plan import Plan
 from bps_commissioner.device.profile import Profile
 from bps_commissioner.device.registers import MONITORED, Kind, Quantity
@@ -191,7 +191,8 @@ def item_oid(address: int, q: Quantity) -> str:
 
 
 def branch_oid(address: int) -> str:
-    return item_oid(address, SNMP_QUANTITIES[0]).rsplit(".", 2)[0] if unit_branch(address) else ""
+    """The subtree of one chain position: ``1.3.6.1.4.1.47394.1.<2 + address>``."""
+    return oid_text(BASE + (unit_branch(address),))[1:]
 
 
 __all__ = ["ALARM_STATES", "DOOR_STATES", "Handover", "HandoverError", "Limit", "Master", "PRESENCE_STATES",

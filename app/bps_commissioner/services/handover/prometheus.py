@@ -18,7 +18,8 @@ from bps_commissioner.device.limits import format_value
 from bps_commissioner.device.oids import CHAIN_ADDRESSES, DEVICE_NAME_OID, SNMP_QUANTITIES, oid_text
 from bps_commissioner.device.registers import Kind
 from bps_commissioner.services.handover.model import (
-    Handover, Limit, Master, Unit, branch_oid, item_oid, metric_name, module_name, quantity_help, quantity_label,
+    Handover, Limit, Master, Unit, branch_oid, item_oid, metric_name, module_name, quantity_help,
+    quantity_label,
 )
 from bps_commissioner.services.handover.yamltext import dump
 
@@ -138,9 +139,10 @@ def _limit_rule(h: Handover, m: Master, unit: Unit, limit: Limit) -> dict[str, A
             "labels": {"severity": "critical", "bps_limit": limit.setting, "master": m.target,
                        "chain_position": unit.position},
             "annotations": {
-                "summary": f"{_text(unit.name)}: {quantity_label(q)} {word} the planned {limit.side} alarm {shown}",
-                "description": f"{where}: {quantity_label(q)} is {{{{ $value }}}} {q.unit}, {word} the {limit.side} alarm "
-                               f"limit {shown} planned in {_text(unit.profile) or 'the profile'} "
+                "summary": f"{_text(unit.name)}: {quantity_label(q)} {word} the planned {limit.side} "
+                           f"alarm {shown}",
+                "description": f"{where}: {quantity_label(q)} is {{{{ $value }}}} {q.unit}, {word} the "
+                               f"{limit.side} alarm limit {shown} planned in {_text(unit.profile) or 'the profile'} "
                                f"(setting {limit.setting})."}}
 
 

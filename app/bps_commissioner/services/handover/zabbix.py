@@ -54,9 +54,9 @@ def _valuemap(q: Quantity) -> str | None:
 def _item(address: int, q: Quantity, tname: str) -> dict[str, Any]:
     key = item_key(q, address)
     ref = f"/{tname}/{key}"
-    item: dict[str, Any] = {"uuid": fake_uuid("item", tname, key), "name": f"{position(address)}: {quantity_label(q)}",
-                            "type": "SNMP_AGENT", "snmp_oid": item_oid(address, q), "key": key, "delay": "1m",
-                            "history": "90d"}
+    item: dict[str, Any] = {"uuid": fake_uuid("item", tname, key),
+                            "name": f"{position(address)}: {quantity_label(q)}", "type": "SNMP_AGENT",
+                            "snmp_oid": item_oid(address, q), "key": key, "delay": "1m", "history": "90d"}
     triggers: list[dict[str, Any]] = []
     if _valuemap(q):
         item.update(value_type="UNSIGNED", description=quantity_help(q), valuemap={"name": _valuemap(q)})
