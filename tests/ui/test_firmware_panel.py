@@ -174,8 +174,10 @@ def test_a_flash_runs_to_a_verified_result(qtbot, make_window, master, firmware_
     assert sim_thresholds(master.unit)["current_l1.high"] == 12.0
     assert list((tmp_path / "data" / "backups").glob("thresholds-127.0.0.1-*.json"))
     # the restore is in the audit log, which the window refreshed
-    qtbot.waitUntil(lambda: w.audit_view.table.rowCount() == 1, timeout=3000)
+    # (newest first: the restore, then the firmware upload's outcome, written ahead as an intent)
+    qtbot.waitUntil(lambda: w.audit_view.table.rowCount() == 2, timeout=3000)
     assert w.audit_view.table.item(0, 3).text() == "current_l1.high"
+    assert [w.audit_view.table.item(1, c).text() for c in (2, 3)] != ["", ""]
     # "remember": saved in the keyring once the login worked; never in the settings or the log
     assert saved == [(secrets.TELNET_PASSWORD, "admin", "127.0.0.1", PASSWORD)]
     assert PASSWORD not in panel.log.toPlainText() and "127.0.0.1: ok" in panel.log.toPlainText()
