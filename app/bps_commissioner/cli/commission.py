@@ -16,6 +16,7 @@ import json
 import sys
 from typing import Any
 
+from bps_commissioner.cli.common import decimal_number
 from bps_commissioner.cli.common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, StopOnCtrlC, positive_float, unit_list,
 )
@@ -48,7 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--verbose", "-v", action="store_true", help="print every check, not only warnings and failures")
     p.add_argument("--addresses", type=unit_list, metavar="LIST",
                    help="addresses scanned on serial and Modbus TCP links besides the planned ones (default 1-32)")
-    p.add_argument("--reply-wait", type=float, default=DEFAULT_REPLY_WAIT * 1000, metavar="MS",
+    p.add_argument("--reply-wait", type=decimal_number(1, 5000, "milliseconds"),
+                   default=DEFAULT_REPLY_WAIT * 1000, metavar="MS",
                    help=f"serial scan: time a unit may take to start its reply (default {DEFAULT_REPLY_WAIT * 1000:.0f} ms)")
     p.add_argument("--telnet-timeout", type=positive_float, default=5.0, metavar="SECONDS",
                    help="how long a unit's Telnet CLI may take to show its next prompt (default 5 s)")

@@ -13,6 +13,7 @@ import sys
 import time
 from typing import Any
 
+from bps_commissioner.cli.common import whole_number, decimal_number
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, add_link_options, endpoint_of
 from bps_commissioner.cli.trace import TraceWriter
 
@@ -20,9 +21,10 @@ from bps_commissioner.cli.trace import TraceWriter
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("monitor", help="poll units continuously, one line (or JSON line) per sweep")
     add_link_options(p)
-    p.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
+    p.add_argument("--interval", type=decimal_number(0, 3600, "seconds"), default=1.0, metavar="SECONDS",
                    help="start a sweep every SECONDS (0: back to back; default 1)")
-    p.add_argument("--count", type=int, default=0, metavar="N", help="stop after N sweeps (0: until Ctrl-C)")
+    p.add_argument("--count", type=whole_number(0, 10**9, "a sweep count"), default=0, metavar="N",
+                   help="stop after N sweeps (0: until Ctrl-C)")
     p.add_argument("--trace", metavar="FILE", help="write every frame (time, direction, hex) to FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per sweep and line")
     p.set_defaults(func=run)

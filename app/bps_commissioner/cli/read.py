@@ -8,6 +8,7 @@ import json
 import sys
 from typing import Any, Sequence
 
+from bps_commissioner.cli.common import whole_number
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, add_link_options, make_link
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.registers import BY_KEY, MONITORED, PHASES, Section, quantities
@@ -121,7 +122,7 @@ def add_snmp_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--v3-priv-proto", default="AES", metavar="PROTO",
                    help=f"SNMPv3 privacy: {', '.join(V3_PRIV_PROTOCOLS)} (default AES = AES-128)")
     g.add_argument("--v3-context", default="", metavar="NAME", help="SNMPv3 context name (default none)")
-    g.add_argument("--retries", type=int, default=1, choices=range(0, 6), metavar="N",
+    g.add_argument("--retries", type=whole_number(0, 5, "a retry count"), default=1, metavar="N",
                    help="SNMP retries after a timeout (default 1)")
     g.add_argument("--snmp-scale", action="append", default=[], metavar="NAME=DIVISOR",
                    help="divisor for integer values of a quantity (default: its Modbus scale, e.g. "

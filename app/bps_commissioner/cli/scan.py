@@ -9,6 +9,7 @@ import time
 
 from PySide6.QtCore import Qt
 
+from bps_commissioner.cli.common import decimal_number
 from bps_commissioner.cli.common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError, add_bus_options, bus_settings, unit_list,
 )
@@ -27,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="detect baud rate, parity and stop bits (factory 9600 8N1 first)")
     p.add_argument("--addresses", type=unit_list, metavar="LIST",
                    help="addresses to try (default 1-247; with --auto 1-32)")
-    p.add_argument("--reply-wait", type=float, default=DEFAULT_REPLY_WAIT * 1000, metavar="MS",
+    p.add_argument("--reply-wait", type=decimal_number(1, 5000, "milliseconds"),
+                   default=DEFAULT_REPLY_WAIT * 1000, metavar="MS",
                    help="time a unit may take to start its reply, on top of the bytes' wire time "
                         f"(default {DEFAULT_REPLY_WAIT * 1000:.0f} ms); raise it if scan misses a unit "
                         "that read finds")

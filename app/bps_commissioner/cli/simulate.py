@@ -8,6 +8,7 @@ import sys
 import threading
 from typing import Any
 
+from bps_commissioner.cli.common import whole_number, decimal_number
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, positive_float, tcp_address, unit_list
 from bps_commissioner.device.bus import BusSettings
 
@@ -20,20 +21,22 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the simulated RS485 bus settings (default 9600,N,1)")
     p.add_argument("--units", type=unit_list, default=[1, 2, 3, 4], metavar="LIST",
                    help="unit addresses; a repeated address (5,5,9) puts two units on one address")
-    p.add_argument("--turnaround", type=float, default=5.0, metavar="MS",
+    p.add_argument("--turnaround", type=decimal_number(0, 1000, "milliseconds"), default=5.0, metavar="MS",
                    help="the units' reply turnaround in milliseconds (default 5)")
-    p.add_argument("--seed", type=int, default=None, help="random seed for repeatable values")
+    p.add_argument("--seed", type=whole_number(0, 2**32 - 1, "a seed"), default=None,
+                   help="random seed for repeatable values")
     p.add_argument("--duration", type=positive_float, default=None, metavar="SECONDS",
                    help="stop after this long (default: until Ctrl-C)")
     p.add_argument("--tftp", metavar="HOST:PORT",
                    help="serve TFTP firmware uploads for the master (the first unit); after a complete upload "
                         "it restarts: all its services go silent for --reboot-s seconds, then report the "
                         "version in the file name (BPS2500-3.bin -> 3)")
-    p.add_argument("--reboot-s", type=float, default=3.0, metavar="SECONDS",
+    p.add_argument("--reboot-s", type=decimal_number(0, 600, "seconds"), default=3.0, metavar="SECONDS",
                    help="how long the master's restart after an upload takes (default 3)")
     p.add_argument("--tftp-refuse", action="store_true",
                    help='answer every TFTP write request with ERROR 2 "Access violation" (updates disabled)')
-    p.add_argument("--tftp-loss", type=float, default=0.0, help=argparse.SUPPRESS)  # fraction dropped each way
+    p.add_argument("--tftp-loss", type=decimal_number(0, 0.9, "a fraction"), default=0.0,
+                   help=argparse.SUPPRESS)  # fraction dropped each way
     add_network_options(p)
     p.set_defaults(func=run)
 
@@ -131,7 +134,7 @@ def add_network_options(p: argparse.ArgumentParser) -> None:
 
     g = p.add_argument_group("networked master (--snmp, --telnet: one MASTER with slaves, apart from --units)")
     g.add_argument("--snmp", metavar="HOST:PORT", help="serve SNMP v1/v2c/v3 on UDP (port 0 picks a free one)")
-    g.add_argument("--slaves", type=int, default=2, choices=range(0, 6), metavar="N",
+    g.add_argument("--slaves", type=whole_number(0, 5, "a slave count"), default=2, metavar="N",
                    help="slaves chained behind the master, 0..5 (default 2)")
     g.add_argument("--community", default="public", help="SNMP read community (default public)")
     g.add_argument("--v3-user", metavar="NAME", help="an SNMPv3 user; its keys come from BPS_SNMP_AUTH_KEY and "

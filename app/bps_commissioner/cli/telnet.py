@@ -20,6 +20,7 @@ import json
 import sys
 from typing import Any, Callable, Iterable
 
+from bps_commissioner.cli.common import whole_number
 from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, positive_float
 from bps_commissioner.services import secrets
 from bps_commissioner.services.audit import AuditError, AuditLog, pending_warning
@@ -82,7 +83,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     tsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     info = tsub.add_parser("info", help="firmware version, date, time, uptime and what menu 1 shows")
     add_login_options(info)
-    info.add_argument("--slaves", type=int, default=0, choices=range(0, 6), metavar="N",
+    info.add_argument("--slaves", type=whole_number(0, 5, "a slave count"), default=0, metavar="N",
                       help="also show slaves 1..N of the chain (default 0: the master only)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     info.set_defaults(func=run_info)
