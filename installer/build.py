@@ -67,6 +67,11 @@ TOP_LEVEL = ("Python", "pkgs", "bps-commissioner.cmd", "bps-commissioner.ico")
 EXCLUDE = ("PySide6/*.exe", "PySide6/include/*", "shiboken6/include/*", "PySide6/typesystems/*",
            "PySide6/glue/*", "PySide6/metatypes/*", "PySide6/doc/*", "*.lib", "*.pyi")
 NOT_FOR_RELEASE = "NOT-FOR-RELEASE"
+#: The third-party licence texts (Help > About shows them; services/about.py), inside the package.
+LICENCES = "resources/licences"
+#: Those the build and the check look for by name: Qt's, and those of the protocol libraries.
+LICENCE_TEXTS_NAMED = ("LGPL-3.0.txt", "GPL-3.0.txt", "pymodbus.txt", "pysnmp.txt", "pyserial.txt",
+                       "pyqtgraph.txt", "numpy.txt", "pywin32-ctypes.txt")
 
 
 class BuildError(Exception):
@@ -376,6 +381,12 @@ def build_app_wheel() -> Path:
         if f"{PACKAGE}/translations/{PACKAGE}_{lang}.qm" not in names:
             raise BuildError(f"the project's wheel lacks translations/{PACKAGE}_{lang}.qm "
                              "(pyproject.toml's package-data)")
+    licences = sorted(n for n in names if n.startswith(f"{PACKAGE}/{LICENCES}/") and n.endswith(".txt"))
+    for name in LICENCE_TEXTS_NAMED:
+        if f"{PACKAGE}/{LICENCES}/{name}" not in names:
+            raise BuildError(f"the project's wheel lacks {LICENCES}/{name}, a third-party licence text "
+                             "(pyproject.toml's package-data)")
+    log(f"app: {len(licences)} third-party licence texts in the wheel")
     log(f"app: {wheels[0].name} ({time.monotonic() - started:.1f} s)")
     return wheels[0]
 
@@ -780,6 +791,7 @@ def wine_check(exe: Path, stage_dir: Path, version: str, lock_entries: dict[str,
                 "the Polish translation (.qm)": pkgs / PACKAGE / "translations" / f"{PACKAGE}_pl.qm",
                 "the English translation (.qm)": pkgs / PACKAGE / "translations" / f"{PACKAGE}_en.qm",
                 "the application icon (SVG)": pkgs / PACKAGE / "resources" / "app.svg",
+                **{f"the licence text {name}": pkgs / PACKAGE / LICENCES / name for name in LICENCE_TEXTS_NAMED},
                 "PySide6's Qt Core, Gui and Widgets": pkgs / "PySide6" / "QtWidgets.pyd",
                 "Qt's Windows platform plugin": pkgs / "PySide6" / "plugins" / "platforms" / "qwindows.dll",
                 "Qt's SVG image plugin": pkgs / "PySide6" / "plugins" / "imageformats" / "qsvg.dll",

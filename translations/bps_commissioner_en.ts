@@ -163,6 +163,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation type="unfinished">
+            <numerusform>%n row written to %1</numerusform>
+            <numerusform>%n rows written to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n stop bit(s)</source>
         <translation>
             <numerusform>%n stop bit</numerusform>

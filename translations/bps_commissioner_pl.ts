@@ -1124,6 +1124,34 @@
         <translation>wszystkie</translation>
     </message>
     <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
+    </message>
+    <message>
+        <source>Recording stopped, could not write %1: %2</source>
+        <translation>Nagrywanie przerwane, nie można zapisać %1: %2</translation>
+    </message>
+    <message>
+        <source>Record the frame log to a file</source>
+        <translation>Nagrywaj dziennik ramek do pliku</translation>
+    </message>
+    <message>
+        <source>Trace files (*.txt *.log);;All files (*)</source>
+        <translation>Pliki śladu (*.txt *.log);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Close the recording file</source>
+        <translation>Zamknij plik nagrania</translation>
+    </message>
+    <message>
+        <source>Append every frame of every link to a file, as bps-commissioner --trace does, until stopped</source>
+        <translation>Dopisuj każdą ramkę każdego łącza do pliku, tak jak bps-commissioner --trace, aż do zatrzymania</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>Nagrywanie do %1</translation>
+    </message>
+    <message>
         <source>Frame log</source>
         <translation>Dziennik ramek</translation>
     </message>
@@ -1144,6 +1172,10 @@
         <translation>Wst&amp;rzymaj dziennik</translation>
     </message>
     <message>
+        <source>Keep the log as it is; frames arriving meanwhile are not kept (a recording to a file goes on)</source>
+        <translation>Zachowaj dziennik w obecnej postaci; ramki nadchodzące w tym czasie nie są zachowywane (nagrywanie do pliku trwa dalej)</translation>
+    </message>
+    <message>
         <source>Cop&amp;y</source>
         <translation>&amp;Kopiuj</translation>
     </message>
@@ -1156,16 +1188,20 @@
         <translation>Urzą&amp;dzenie:</translation>
     </message>
     <message>
+        <source>&amp;Stop recording</source>
+        <translation>Zatrzymaj &amp;nagrywanie</translation>
+    </message>
+    <message>
+        <source>Record to &amp;file…</source>
+        <translation>Nagrywaj do &amp;pliku…</translation>
+    </message>
+    <message>
         <source>Filter by bytes, e.g. 01 03</source>
         <translation>Filtruj po bajtach, np. 01 03</translation>
     </message>
     <message>
         <source>Show only frames containing these bytes (hex)</source>
         <translation>Pokaż tylko ramki zawierające te bajty (szesnastkowo)</translation>
-    </message>
-    <message>
-        <source>Keep the log as it is; frames arriving meanwhile are not kept</source>
-        <translation>Zatrzymaj dziennik w obecnej postaci; ramki nadchodzące w tym czasie nie są zachowywane</translation>
     </message>
     <message>
         <source>Copy the selected frames (or all shown) as text (Ctrl+C)</source>
@@ -1910,6 +1946,14 @@
         <translation>Obrazy PNG (*.png)</translation>
     </message>
     <message>
+        <source>Export plots as &amp;image (PNG, SVG)…</source>
+        <translation>Eksportuj wykresy jako &amp;obraz (PNG, SVG)…</translation>
+    </message>
+    <message>
+        <source>Save the plots as a picture of a chosen width</source>
+        <translation>Zapisz wykresy jako obraz o wybranej szerokości</translation>
+    </message>
+    <message>
         <source>Plots saved to %1</source>
         <translation>Wykresy zapisano do %1</translation>
     </message>
@@ -1924,6 +1968,30 @@
     <message>
         <source>&lt;h3&gt;BPS Commissioner %1&lt;/h3&gt;&lt;p&gt;Commissioning of BKT BPS2000v2 PDU chains over Modbus RTU and Modbus TCP: find the units, check what they measure, set their alarm limits.&lt;/p&gt;&lt;p&gt;Keyboard: Ctrl+O connect, Ctrl+R scan, Ctrl+T chain tree, Ctrl+1 dashboard, Ctrl+2 plots, Ctrl+P pause the plots, Ctrl+5 / Ctrl+6 / Ctrl+8 plot 5 minutes / 1 hour / 8 hours, Ctrl+D diagnostics.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;BPS Commissioner %1&lt;/h3&gt;&lt;p&gt;Uruchamianie łańcuchów listew BKT BPS2000v2 przez Modbus RTU i Modbus TCP: znajdź urządzenia, sprawdź ich pomiary, ustaw progi alarmowe.&lt;/p&gt;&lt;p&gt;Klawiatura: Ctrl+O połącz, Ctrl+R skanuj, Ctrl+T drzewo łańcucha, Ctrl+1 pulpit, Ctrl+2 wykresy, Ctrl+P wstrzymaj wykresy, Ctrl+5 / Ctrl+6 / Ctrl+8 wykres z 5 minut / 1 godziny / 8 godzin, Ctrl+D diagnostyka.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>BPS Commissioner uses these third-party components, under their licences. Select one to read its licence.</source>
+        <translation>BPS Commissioner korzysta z tych składników innych autorów na warunkach ich licencji. Wybierz składnik, aby przeczytać jego licencję.</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Składnik</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Wersja</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>(the text of %1 is missing)</source>
+        <translation>(brak tekstu %1)</translation>
     </message>
     <message>
         <source>&amp;Units</source>
@@ -1982,6 +2050,34 @@
         <translation>Aktualizacja oprogramowania zakończona: %1 gotowe, %2 z błędem</translation>
     </message>
     <message>
+        <source>Open a commissioning plan first: the hand-over is written from it.</source>
+        <translation>Najpierw otwórz plan uruchomienia: przekazanie powstaje na jego podstawie.</translation>
+    </message>
+    <message>
+        <source>The plan was refused for the hand-over to monitoring: %1</source>
+        <translation>Plan odrzucony przy przekazaniu do monitoringu: %1</translation>
+    </message>
+    <message>
+        <source>Hand over to monitoring: choose a folder for the files</source>
+        <translation>Przekazanie do monitoringu: wybierz folder na pliki</translation>
+    </message>
+    <message>
+        <source>Monitoring configuration written: %1 files in %2. Fill in the placeholders (FILL-IN-…) before use: see README.md there.</source>
+        <translation>Zapisano konfigurację monitoringu: %1 plików w %2. Przed użyciem uzupełnij pola do wypełnienia (FILL-IN-…): zobacz tamtejszy README.md.</translation>
+    </message>
+    <message>
+        <source>Save a support bundle</source>
+        <translation>Zapisz pakiet dla pomocy technicznej</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Archiwa ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Support bundle saved to %1: send it with a description of the problem.</source>
+        <translation>Pakiet dla pomocy technicznej zapisano w %1: wyślij go z opisem problemu.</translation>
+    </message>
+    <message>
         <source>Commissioning: every planned unit passes.</source>
         <translation>Uruchomienie: wszystkie zaplanowane urządzenia spełniają wymagania.</translation>
     </message>
@@ -2012,6 +2108,22 @@
     <message>
         <source>Open a plan of what should be in the rack, to check the chain against it</source>
         <translation>Otwórz plan tego, co powinno być w szafie, aby sprawdzić względem niego łańcuch</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over to monitoring…</source>
+        <translation>Przekaż do &amp;monitoringu…</translation>
+    </message>
+    <message>
+        <source>Write Prometheus and Zabbix configuration for the open plan&apos;s SNMP masters, for the operations team</source>
+        <translation>Zapisz konfigurację Prometheusa i Zabbixa dla masterów SNMP otwartego planu, dla zespołu utrzymania</translation>
+    </message>
+    <message>
+        <source>Save a &amp;support bundle…</source>
+        <translation>Zapisz pakiet dla pomocy &amp;technicznej…</translation>
+    </message>
+    <message>
+        <source>Save the logs, the audit log, the versions and the settings in one zip for a support call (no password or key in it)</source>
+        <translation>Zapisz logi, dziennik zmian, wersje i ustawienia w jednym pliku ZIP dla pomocy technicznej (bez haseł i kluczy)</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -2150,14 +2262,6 @@
         <translation>Zapisz dane widoczne na wykresach</translation>
     </message>
     <message>
-        <source>Export plots as &amp;image (PNG)…</source>
-        <translation>Eksportuj wykresy jako o&amp;braz (PNG)…</translation>
-    </message>
-    <message>
-        <source>Save the plots as a picture</source>
-        <translation>Zapisz wykresy jako obraz</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
@@ -2224,6 +2328,14 @@
     <message>
         <source>CSV</source>
         <translation>CSV</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>Obrazy SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Width in pixels (the height keeps the plots&apos; proportions):</source>
+        <translation>Szerokość w pikselach (wysokość zachowuje proporcje wykresów):</translation>
     </message>
     <message>
         <source>Could not open %1</source>
@@ -2300,12 +2412,12 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>Zapisz dane widoczne na wykresach jako plik CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <source>Export PN&amp;G…</source>
-        <translation>Eksport PN&amp;G…</translation>
+        <source>Export ima&amp;ge…</source>
+        <translation>Eksport o&amp;brazu…</translation>
     </message>
     <message>
-        <source>Save the plots as a PNG image (Ctrl+Shift+E)</source>
-        <translation>Zapisz wykresy jako obraz PNG (Ctrl+Shift+E)</translation>
+        <source>Save the plots as a PNG or SVG image of a chosen width (Ctrl+Shift+E)</source>
+        <translation>Zapisz wykresy jako obraz PNG lub SVG o wybranej szerokości (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>Voltage [V]</source>
@@ -3026,6 +3138,26 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>Adres %1 odpowiedział, ale: %2</translation>
     </message>
     <message>
+        <source>Export the scan&apos;s results</source>
+        <translation>Eksportuj wyniki skanowania</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation type="unfinished">
+            <numerusform>Zapisano %n wiersz do %1</numerusform>
+            <numerusform>Zapisano %n wiersze do %1</numerusform>
+            <numerusform>Zapisano %n wierszy do %1</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Scan the bus</source>
         <translation>Skanowanie magistrali</translation>
     </message>
@@ -3080,6 +3212,14 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
     <message>
         <source>Cance&amp;l scan</source>
         <translation>&amp;Przerwij skanowanie</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Eksportuj CSV…</translation>
+    </message>
+    <message>
+        <source>Save the units found, the conflicts and the odd answers as a CSV file</source>
+        <translation>Zapisz znalezione urządzenia, konflikty i nietypowe odpowiedzi w pliku CSV</translation>
     </message>
     <message>
         <source>Polling of this link pauses while the scan runs.</source>

@@ -332,3 +332,20 @@ def test_the_icon_container_round_trips():
     assert make_icon.read_ico(make_icon.ico_bytes(images)) == images
     with pytest.raises(ValueError, match="not an icon"):
         make_icon.read_ico(b"\0\0\2\0\1\0" + b"\0" * 16)
+
+
+# --- the third-party licence texts ------------------------------------------------------------
+
+def test_the_licence_texts_the_build_looks_for_are_in_the_package():
+    folder = ROOT / "app" / build.PACKAGE / build.LICENCES
+    for name in build.LICENCE_TEXTS_NAMED:
+        assert (folder / name).is_file(), name
+    assert "LGPL-3.0.txt" in build.LICENCE_TEXTS_NAMED
+
+
+def test_the_app_wheel_carries_the_licence_texts():
+    wheel = build.build_app_wheel()
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+    shipped = {p.name for p in (ROOT / "app" / build.PACKAGE / build.LICENCES).glob("*.txt")}
+    assert {f"{build.PACKAGE}/{build.LICENCES}/{name}" for name in shipped} <= names

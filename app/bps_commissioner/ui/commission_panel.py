@@ -442,6 +442,18 @@ class CommissionPanel(PlanTable, ReportExports, QWidget):
     def _emit_marks(self) -> None:
         self.chainMarks.emit(self.marks())
 
+    def current_plan(self) -> Plan | None:
+        """The plan as the panel shows it (the header's edits in, the file it came from)."""
+        if self.plan is None:
+            return None
+        self._header_edited()
+        plan = self.plan
+        return dataclasses.replace(plan, source=self.path) if plan.source == "" and self.path else plan
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show ``text`` in the panel's status line (red when ``error``)."""
+        self._say(text, error)
+
     # -- look ---------------------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(error_text_style() if error else "")

@@ -15,10 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
 
-from bps_commissioner import __version__
 from bps_commissioner.services.logs import log_dir, log_path
+from bps_commissioner.ui.about_dialog import AboutDialog
 from bps_commissioner.ui.connect_dialog import ConnectDialog, ConnectRequest
 from bps_commissioner.ui.i18n import LANGUAGES, NATIVE_NAMES
 from bps_commissioner.ui.icons import icon
@@ -317,14 +317,12 @@ class WindowActions:
             self.translations.set_language(code, remember=True)
         self.act_languages[code].setChecked(True)
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, translate("MainWindow", "About BPS Commissioner"), translate(
-            "MainWindow",
-            "<h3>BPS Commissioner %1</h3><p>Commissioning of BKT BPS2000v2 PDU chains over Modbus RTU and "
-            "Modbus TCP: find the units, check what they measure, set their alarm limits.</p>"
-            "<p>Keyboard: Ctrl+O connect, Ctrl+R scan, Ctrl+T chain tree, Ctrl+1 dashboard, Ctrl+2 plots, "
-            "Ctrl+P pause the plots, Ctrl+5 / Ctrl+6 / Ctrl+8 plot 5 minutes / 1 hour / 8 hours, Ctrl+D "
-            "diagnostics.</p>").replace("%1", __version__))
+    def show_about(self) -> AboutDialog:
+        """Help > About: versions, third-party components and their licences (ui/about_dialog.py)."""
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def log_folder(self) -> Path:
         """The folder of the log file in use (the default one before the log is set up)."""

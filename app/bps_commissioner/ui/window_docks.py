@@ -2,25 +2,34 @@
 
 A mixin of :class:`~bps_commissioner.ui.main_window.MainWindow`: the Thresholds tab, the
 audit log dock, the profile and firmware actions (menu Units, the chain tree's context
-menu); the commissioning dock; a networked master's Telnet tab and security findings. Its
-strings keep the context "MainWindow".
+menu); the commissioning dock with File > Hand over to monitoring (the ``handover``
+command's files from the open plan) and Help > Save a support bundle (services/support.py);
+a networked master's Telnet tab and security findings. Its strings keep the context
+"MainWindow".
 """
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
 
+from bps_commissioner.device.plan import PlanError
+from bps_commissioner.services import support
 from bps_commissioner.services.audit import AuditLog
+from bps_commissioner.services.commission import load_profiles
 from bps_commissioner.services.endpoints import SerialEndpoint
+from bps_commissioner.services.handover import HandoverError, handover_files, write_files
 from bps_commissioner.ui.commission_panel import CommissionPanel
 from bps_commissioner.ui.firmware_panel import FirmwarePanel
 from bps_commissioner.ui.network import NetworkSession
 from bps_commissioner.ui.profile_dialog import ProfileDialog
 from bps_commissioner.ui.security_view import SecurityStrip
+from bps_commissioner.ui.settings import settings
 from bps_commissioner.ui.telnet_panel import TelnetPanel
 from bps_commissioner.ui.telnet_panel import tab_title as telnet_tab_title
 from bps_commissioner.ui.threshold_editor import AuditLogView
@@ -215,6 +224,77 @@ class WindowDocks:
         self.toolbar.addAction(self.act_commission)
         self.commission_panel.chainMarks.connect(self._apply_plan_marks)
         self.commission_panel.resultReady.connect(self._commission_finished)
+        self._add_handover_and_support()
+
+    def _add_handover_and_support(self) -> None:
+        """File > Hand over to monitoring (after Open a commissioning plan) and Help > Save a
+        support bundle (after Open the log folder)."""
+        self.act_handover = self._action("actHandover", None, None, lambda: self.hand_over())
+        file_actions = self.menu_file.actions()
+        self.menu_file.insertAction(file_actions[file_actions.index(self.act_open_plan) + 1], self.act_handover)
+        self.act_support_bundle = self._action("actSupportBundle", None, None, lambda: self.save_support_bundle())
+        help_actions = self.menu_help.actions()
+        after = help_actions.index(self.act_log_folder) + 1 if self.act_log_folder in help_actions else 0
+        if after < len(help_actions):
+            self.menu_help.insertAction(help_actions[after], self.act_support_bundle)
+        else:
+            self.menu_help.addAction(self.act_support_bundle)
+
+    def hand_over(self, folder: str | None = None) -> bool:
+        """Write the ``handover`` command's files for the panel's plan into ``folder`` (asked
+        for when None). The outcome, or why the plan is refused, shows in the panel."""
+        panel = self.show_commissioning()
+        if panel.plan is None:
+            panel.say(translate("MainWindow", "Open a commissioning plan first: the hand-over is written from it."),
+                      error=True)
+            return False
+        plan = panel.current_plan()
+        try:
+            files = handover_files(plan, load_profiles(plan))
+        except (PlanError, HandoverError) as exc:
+            panel.say(translate("MainWindow", "The plan was refused for the hand-over to monitoring: %1").replace(
+                "%1", str(exc)), error=True)
+            return False
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, translate("MainWindow", "Hand over to monitoring: choose a folder for the files"),
+                str(Path(panel.path).parent) if panel.path else "")
+            if not folder:
+                return False
+        try:
+            written = write_files(folder, files)
+        except OSError as exc:
+            panel.say(translate("MainWindow", "Could not write %1: %2").replace("%1", folder).replace(
+                "%2", exc.strerror or str(exc)), error=True)
+            return False
+        panel.say(translate("MainWindow", "Monitoring configuration written: %1 files in %2. Fill in the "
+                                          "placeholders (FILL-IN-…) before use: see README.md there.").replace(
+            "%1", str(len(written))).replace("%2", folder))
+        return True
+
+    def save_support_bundle(self, path: str | None = None) -> bool:
+        """Help > Save a support bundle: the logs, the audit log, versions and settings in a
+        zip, with no secret (services/support.py); asks where when ``path`` is None."""
+        if path is None:
+            name = Path.home() / f"bps-support-{time.strftime('%Y%m%d-%H%M%S')}.zip"
+            path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Save a support bundle"), str(name),
+                                                  translate("MainWindow", "Zip archives (*.zip)"))
+            if not path:
+                return False
+        if not path.lower().endswith(".zip"):
+            path += ".zip"
+        store = settings()
+        store.sync()
+        try:
+            support.write_bundle(path, settings=support.settings_items(store), settings_file=store.fileName())
+        except OSError as exc:
+            self.statusBar().showMessage(translate("MainWindow", "Could not write %1: %2").replace("%1", path).replace(
+                "%2", exc.strerror or str(exc)), 10000)
+            return False
+        self.statusBar().showMessage(translate(
+            "MainWindow", "Support bundle saved to %1: send it with a description of the problem.").replace(
+            "%1", path), 15000)
+        return True
 
     def show_commissioning(self) -> CommissionPanel:
         self.commission_dock.show()
@@ -266,6 +346,16 @@ class WindowDocks:
         tip = translate("MainWindow", "Open a plan of what should be in the rack, to check the chain against it")
         self.act_open_plan.setToolTip(tip)
         self.act_open_plan.setStatusTip(tip)
+        self.act_handover.setText(translate("MainWindow", "&Hand over to monitoring…"))
+        tip = translate("MainWindow", "Write Prometheus and Zabbix configuration for the open plan's SNMP masters, "
+                                      "for the operations team")
+        self.act_handover.setToolTip(tip)
+        self.act_handover.setStatusTip(tip)
+        self.act_support_bundle.setText(translate("MainWindow", "Save a &support bundle…"))
+        tip = translate("MainWindow", "Save the logs, the audit log, the versions and the settings in one zip for "
+                                      "a support call (no password or key in it)")
+        self.act_support_bundle.setToolTip(tip)
+        self.act_support_bundle.setStatusTip(tip)
 
     # -- networked masters: Telnet tab, security findings ------------------------------------
     def _add_network(self) -> None:
