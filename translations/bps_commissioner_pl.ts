@@ -3143,7 +3143,7 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Pliki CSV (*.csv)</translation>
+        <translation>Pliki CSV (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -3151,7 +3151,7 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
     </message>
     <message numerus="yes">
         <source>%n row(s) written to %1</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Zapisano %n wiersz do %1</numerusform>
             <numerusform>Zapisano %n wiersze do %1</numerusform>
             <numerusform>Zapisano %n wierszy do %1</numerusform>

@@ -198,7 +198,7 @@ def test_csv_export_writes_what_the_plot_shows(qtbot, window, tmp_path):
     w.plots.set_paused(True)
     w.plots.plots["voltage"].setXRange(shown_t[1] - 0.1, shown_t[-1] + 0.1, padding=0)
     assert w.plots.export_csv(path) == len(shown_t) - 1
-    assert w.plots.export_png(tmp_path / "plot.png")
+    assert w.plots.export_image(tmp_path / "plot.png")
     assert (tmp_path / "plot.png").stat().st_size > 1000
 
 

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from typing import IO, Iterator
+from typing import Iterator
 
 from bps_commissioner.cli.common import UsageError
-from bps_commissioner.services.diagnostics import FrameRecord
+from bps_commissioner.services.diagnostics import FrameRecord, TraceFile
 from bps_commissioner.services.links import FrameObserver
 
 
 class TraceWriter:
-    def __init__(self, stream: IO[str] | None):
-        self._stream = stream
+    def __init__(self, trace: TraceFile | None):
+        self._trace = trace
 
     @property
     def observer(self) -> FrameObserver | None:
         """A transport frame observer writing to the trace (None when not tracing)."""
-        if self._stream is None:
+        if self._trace is None:
             return None
         return lambda direction, unit, data, _mono: self.write(FrameRecord(time.time(), direction, unit, data))
 
     def write(self, record: FrameRecord) -> None:
-        if self._stream is not None:
-            self._stream.write(record.line() + "\n")
+        if self._trace is not None:
+            self._trace.write(record)
 
     @classmethod
     @contextmanager
@@ -33,8 +33,10 @@ class TraceWriter:
             yield cls(None)
             return
         try:
-            stream = open(path, "w", encoding="utf-8")
+            trace = TraceFile.open(path)
         except OSError as exc:
             raise UsageError(f"--trace: cannot write {path}: {exc.strerror}") from None
-        with stream:
-            yield cls(stream)
+        try:
+            yield cls(trace)
+        finally:
+            trace.close()

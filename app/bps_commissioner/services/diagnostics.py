@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import IO
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,38 @@ class FrameRecord:
         """One line of a trace file: ISO time with ms, direction, unit, hex."""
         stamp = dt.datetime.fromtimestamp(self.time).isoformat(timespec="milliseconds")
         return f"{stamp} {self.direction.upper()} unit={self.unit} {self.hex}"
+
+
+class TraceFile:
+    """A trace: frame records written as :meth:`FrameRecord.line`, one a line, with an
+    optional ``link=KEY`` after the bytes (the window records every link into one file).
+    The CLI's ``--trace`` (cli/trace.py) and the window's Diagnostics > Record write it."""
+
+    def __init__(self, stream: IO[str], path: str = ""):
+        self._stream = stream
+        self.path = path
+        self.lines = 0
+
+    @classmethod
+    def open(cls, path: str, append: bool = False) -> "TraceFile":
+        """Open ``path`` for writing (or appending). Raises OSError."""
+        return cls(open(path, "a" if append else "w", encoding="utf-8"), path)
+
+    @property
+    def closed(self) -> bool:
+        return self._stream.closed
+
+    def write(self, record: FrameRecord, link: str | None = None) -> None:
+        """Raises OSError (a full disk, a removed drive)."""
+        line = record.line() if link is None else f"{record.line()} link={link}"
+        self._stream.write(line + "\n")
+        self.lines += 1
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.close()
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ listed under ``conflicts``, not ``found``, and the scan goes on.
 
 from __future__ import annotations
 
+import csv
 import time
 from dataclasses import dataclass
 import dataclasses
-from typing import Any, Callable, Iterable, Sequence
+from typing import IO, Any, Callable, Iterable, Sequence
 
 from bps_commissioner.device.bus import BAUD_RATES, BusSettings
 from bps_commissioner.device.decode import UnitReading
@@ -83,6 +84,37 @@ class ScanResult:
         if self.cancelled:
             out["cancelled"] = True
         return out
+
+    def write_csv(self, stream: IO[str]) -> int:
+        """The units found, then the conflicting and odd addresses, as CSV (comma separated,
+        decimal point, columns named like :func:`summary`'s keys, a list's items as
+        ``_l1``.. columns or ``;``-separated). Returns the number of rows written."""
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        rows = 0
+        conflicts, errors = set(self.conflicts), dict(self.errors)
+        for reading in self.found:
+            d = summary(reading)
+            row: dict[str, Any] = {"address": d["address"], "phases": d["phases"], "frequency": d["frequency"],
+                                   "probes": ";".join(d["probes"]),
+                                   "alarms": ";".join(f"{k}={v}" for k, v in d["alarms"].items()),
+                                   "conflict": "false", "error": errors.pop(reading.address, "")}
+            for field in ("voltage", "current"):
+                for phase, value in zip(PHASES, d[field]):
+                    row[f"{field}_{phase.lower()}"] = value
+            writer.writerow(["" if row.get(c) is None else row.get(c, "") for c in CSV_COLUMNS])
+            rows += 1
+        for address in sorted(conflicts | set(errors)):
+            row = {"address": address, "conflict": "true" if address in conflicts else "false",
+                   "error": errors.get(address, "")}
+            writer.writerow([row.get(c, "") for c in CSV_COLUMNS])
+            rows += 1
+        return rows
+
+
+#: The columns of :meth:`ScanResult.write_csv`.
+CSV_COLUMNS = ("address", "phases", *(f"voltage_{p.lower()}" for p in PHASES),
+               *(f"current_{p.lower()}" for p in PHASES), "frequency", "probes", "alarms", "conflict", "error")
 
 
 Progress = Callable[[str, int, int], None]  # text, done, total

@@ -5,6 +5,11 @@ signal each; they are gathered and shown in batches on a timer, so a busy bus co
 one model update per :data:`FLUSH_MS`. The log is filterable (link, unit, direction, hex
 text), pausable (frames arriving while paused are not kept: the view stays as it was) and
 copyable (Ctrl+C or the Copy button: the selected lines, or all shown, as trace lines).
+
+"Record to file…" appends every frame of every link, as the CLI's ``--trace`` writes it
+(services/diagnostics.py TraceFile, with ``link=KEY``), to a chosen file until stopped,
+whatever the filter and even while the view is paused; the file is flushed on the batch
+timer and closed on stop or when the window closes (:meth:`DiagnosticsPanel.stop_recording`).
 """
 
 from __future__ import annotations
@@ -18,12 +23,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
-from bps_commissioner.services.diagnostics import FrameRecord
+from bps_commissioner.services.diagnostics import FrameRecord, TraceFile
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui import style
 
@@ -165,6 +170,8 @@ class DiagnosticsPanel(QWidget):
         self._pending: list[tuple[str, FrameRecord]] = []
         self._counters: dict[str, tuple[Any, ...]] = {}
         self._links: dict[str, str] = {}  # key -> label
+        self._trace: TraceFile | None = None
+        self._trace_error = ""
 
         self.model = FrameLogModel(self)
         self.view = QTableView()
@@ -203,6 +210,13 @@ class DiagnosticsPanel(QWidget):
         self.copy_button.setObjectName("logCopy")
         self.clear_button = QPushButton()
         self.clear_button.setObjectName("logClear")
+        self.record_button = QPushButton()
+        self.record_button.setObjectName("logRecord")
+        self.record_button.setCheckable(True)
+        self.record_button.toggled.connect(self._on_record_toggled)
+        self.record_label = QLabel()
+        self.record_label.setObjectName("logRecordFile")
+        self.record_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for combo in (self.link_filter, self.unit_filter, self.direction_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._apply_filter)
@@ -218,10 +232,14 @@ class DiagnosticsPanel(QWidget):
         bar.addWidget(self.pause_box)
         bar.addWidget(self.copy_button)
         bar.addWidget(self.clear_button)
+        record_bar = QHBoxLayout()
+        record_bar.addWidget(self.record_button)
+        record_bar.addWidget(self.record_label, 1)
         log_page = QWidget()
         log_layout = QVBoxLayout(log_page)
         log_layout.setContentsMargins(4, 4, 4, 4)
         log_layout.addLayout(bar)
+        log_layout.addLayout(record_bar)
         log_layout.addWidget(self.view, 1)
 
         self.counters = QTableWidget(0, len(_COUNTER_HEADERS))
@@ -251,6 +269,11 @@ class DiagnosticsPanel(QWidget):
 
     # -- input --------------------------------------------------------------------------------
     def add_frame(self, link: str, record: FrameRecord) -> None:
+        if self._trace is not None:
+            try:
+                self._trace.write(record, link)
+            except OSError as exc:
+                self._recording_failed(exc)
         if not self.pause_box.isChecked():
             self._pending.append((link, record))
             if len(self._pending) > MAX_FRAMES:
@@ -259,6 +282,11 @@ class DiagnosticsPanel(QWidget):
     def flush(self) -> None:
         if self._counters_dirty and time.monotonic() - self._counters_shown_at >= COUNTERS_EVERY_S:
             self._show_counters()
+        if self._trace is not None:
+            try:
+                self._trace.flush()
+            except OSError as exc:
+                self._recording_failed(exc)
         batch, self._pending = self._pending, []
         if not batch:
             return
@@ -321,6 +349,77 @@ class DiagnosticsPanel(QWidget):
                 bad = (c == 4 and d.timeouts) or (c == 5 and d.garbled) or (c == 6 and d.exceptions)
                 item.setForeground(QColor(style.ERROR_COLOUR) if bad else QColor(style.TEXT_COLOUR))
 
+    # -- recording ----------------------------------------------------------------------------
+    @property
+    def recording(self) -> str | None:
+        """The file being recorded to, or None."""
+        return None if self._trace is None else self._trace.path
+
+    def start_recording(self, path: str) -> bool:
+        """Append every frame from now on to ``path``. False (and the reason shown) when the
+        file cannot be opened."""
+        self.stop_recording()
+        try:
+            self._trace = TraceFile.open(path, append=True)
+        except OSError as exc:
+            self._trace_error = self.tr("Could not write %1: %2").replace("%1", path).replace(
+                "%2", exc.strerror or str(exc))
+        else:
+            self._trace_error = ""
+        self._show_recording()
+        return self._trace is not None
+
+    def stop_recording(self) -> None:
+        """Flush and close the recording (idempotent; the window calls it when it closes)."""
+        trace, self._trace = self._trace, None
+        if trace is not None:
+            try:
+                trace.close()
+            except OSError as exc:
+                self._trace_error = self.tr("Could not write %1: %2").replace("%1", trace.path).replace(
+                    "%2", exc.strerror or str(exc))
+        self._show_recording()
+
+    def _recording_failed(self, exc: OSError) -> None:
+        trace, self._trace = self._trace, None
+        if trace is not None:
+            try:
+                trace.close()
+            except OSError:
+                pass  # the error shown is the first one
+            self._trace_error = self.tr("Recording stopped, could not write %1: %2").replace(
+                "%1", trace.path).replace("%2", exc.strerror or str(exc))
+        self._show_recording()
+
+    def _on_record_toggled(self, on: bool) -> None:
+        if not on:
+            self.stop_recording()
+            return
+        if self._trace is not None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Record the frame log to a file"), "", self.tr("Trace files (*.txt *.log);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path or not self.start_recording(path):
+            self._show_recording()
+
+    def _show_recording(self) -> None:
+        recording = self._trace is not None
+        if self.record_button.isChecked() != recording:
+            self.record_button.blockSignals(True)
+            self.record_button.setChecked(recording)
+            self.record_button.blockSignals(False)
+        self.record_button.setText(self.tr("&Stop recording") if recording else self.tr("Record to &file…"))
+        self.record_button.setToolTip(
+            self.tr("Close the recording file") if recording else
+            self.tr("Append every frame of every link to a file, as bps-commissioner --trace does, until stopped"))
+        if recording:
+            self.record_label.setText(self.tr("Recording to %1").replace("%1", self._trace.path))
+            self.record_label.setStyleSheet("")
+        else:
+            self.record_label.setText(self._trace_error)
+            self.record_label.setStyleSheet(style.error_text_style() if self._trace_error else "")
+
     # -- filter, copy -------------------------------------------------------------------------
     def _fill_link_filter(self) -> None:
         current = self.link_filter.currentData()
@@ -368,7 +467,9 @@ class DiagnosticsPanel(QWidget):
         self.text_filter.setPlaceholderText(self.tr("Filter by bytes, e.g. 01 03"))
         self.text_filter.setToolTip(self.tr("Show only frames containing these bytes (hex)"))
         self.pause_box.setText(self.tr("Pause l&og"))
-        self.pause_box.setToolTip(self.tr("Keep the log as it is; frames arriving meanwhile are not kept"))
+        self.pause_box.setToolTip(self.tr("Keep the log as it is; frames arriving meanwhile are not kept "
+                                          "(a recording to a file goes on)"))
+        self._show_recording()
         self.copy_button.setText(self.tr("Cop&y"))
         self.copy_button.setToolTip(self.tr("Copy the selected frames (or all shown) as text (Ctrl+C)"))
         self.clear_button.setText(self.tr("Cl&ear"))

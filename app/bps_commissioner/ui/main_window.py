@@ -404,6 +404,7 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
         if self.firmware_panel is not None:
             self.firmware_panel.shutdown(timeout)
         ok = self.manager.stop_all(timeout)
+        self.diagnostics.stop_recording()
         for sim in self.simulations:
             sim.stop()
         self.simulations = []

@@ -7,8 +7,10 @@ unit's ring buffer (ui/history.py), never per sample; long windows use pyqtgraph
 (solid, dashed, dotted) and a legend.
 
 Exports: the data the plot shows (the samples within the visible time range, of the
-curves on screen) as CSV, and the plot as PNG. The CSV is machine-readable whatever the
-language: comma separated, decimal point, columns named by the quantities' keys.
+curves on screen) as CSV, and the plots as a PNG or SVG image drawn by pyqtgraph's exporters
+at a chosen width (the height keeps the plots' aspect), not a grab of the widget. The CSV is
+machine-readable whatever the language: comma separated, decimal point, columns named by the
+quantities' keys.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
 from bps_commissioner.device.registers import BY_KEY, PHASES
 from bps_commissioner.ui import format as fmt
-from bps_commissioner.ui import style
+from bps_commissioner.ui import plot_export, style
 from bps_commissioner.ui.history import CHANNELS, UnitHistory
 from bps_commissioner.ui.icons import icon
 
@@ -268,8 +270,14 @@ class PlotPanel(QWidget):
                 writer.writerow(row)
         return len(t)
 
-    def export_png(self, path: str | Path) -> bool:
-        return self.graphics.grab().save(str(path), "PNG")
+    def export_size(self, width: int) -> tuple[int, int]:
+        """The size of an exported image ``width`` pixels wide (the plots' aspect kept)."""
+        return plot_export.export_size(self.graphics.scene(), width)
+
+    def export_image(self, path: str | Path, width: int = plot_export.EXPORT_WIDTH) -> bool:
+        """The three plots as an image ``width`` pixels wide: SVG when ``path`` ends in
+        .svg, else PNG (ui/plot_export.py). False when the file cannot be written."""
+        return plot_export.export_image(self.graphics.scene(), path, width)
 
     def has_data(self) -> bool:
         return len(self._shown_t) > 0
@@ -293,8 +301,8 @@ class PlotPanel(QWidget):
         self._retranslate_pause()
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.csv_button.setToolTip(self.tr("Save the data the plots show as a CSV file (Ctrl+E)"))
-        self.png_button.setText(self.tr("Export PN&G…"))
-        self.png_button.setToolTip(self.tr("Save the plots as a PNG image (Ctrl+Shift+E)"))
+        self.png_button.setText(self.tr("Export ima&ge…"))
+        self.png_button.setToolTip(self.tr("Save the plots as a PNG or SVG image of a chosen width (Ctrl+Shift+E)"))
         titles = {"voltage": self.tr("Voltage [V]"), "current": self.tr("Current [A]"),
                   "active_power": self.tr("Active power [W]")}
         for field, plot in self.plots.items():

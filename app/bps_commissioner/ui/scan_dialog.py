@@ -4,16 +4,20 @@ The scan is a job on the link's worker (LinkManager.scan): the dialog shows its 
 can cancel it, and lists what was found. When it ends, :attr:`ScanDialog.scanFinished`
 carries the result; the main window then polls the units found (switching the link to the
 detected settings if needed) and marks address conflicts in the chain tree, with the advice
-to fix them. The window stays usable meanwhile (the dialog is not modal).
+to fix them. The window stays usable meanwhile (the dialog is not modal). "Export CSV…"
+writes what was found (services/scan.py ScanResult.write_csv: comma separated, decimal point,
+columns named like the scan's JSON keys).
 """
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -115,9 +119,17 @@ class ScanDialog(QDialog):
         self.cancel_button.setObjectName("scanCancel")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("scanExport")
+        self.export_button.clicked.connect(self._on_export)
+        self.export_button.setEnabled(False)
+        self.export_status = QLabel()
+        self.export_status.setObjectName("scanExportStatus")
+        self.export_status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.close)
 
         layout = QVBoxLayout(self)
@@ -127,6 +139,7 @@ class ScanDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.export_status)
         layout.addWidget(self.buttons)
         self.resize(520, 480)
 
@@ -153,6 +166,7 @@ class ScanDialog(QDialog):
             settings = BusSettings(self.baud.currentData(), self.parity.currentData(), self.stopbits.currentData())
         self.results.clear()
         self.result = None
+        self.export_status.clear()
         self.progress.setRange(0, len(self._addresses))
         self.progress.setValue(0)
         self.status.setText(self.tr("Starting…"))
@@ -167,6 +181,7 @@ class ScanDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
+        self.export_button.setEnabled(not running and self.result is not None)
         for w in (self.first, self.last, self.known, self.auto):
             w.setEnabled(not running)
         for w in (self.baud, self.parity, self.stopbits):
@@ -203,6 +218,7 @@ class ScanDialog(QDialog):
             return
         result: ScanResult = job.value
         self.result = result
+        self.export_button.setEnabled(True)
         self.progress.setValue(self.progress.maximum())
         self._show_result(result)
         self.scanFinished.emit(self.key, result, self._addresses)
@@ -246,6 +262,30 @@ class ScanDialog(QDialog):
             self.results.addItem(QListWidgetItem(state_icon(UnitState.WARNING), self.tr(
                 "Address %1 answered, but: %2").replace("%1", str(address)).replace("%2", error)))
 
+    # -- export -------------------------------------------------------------------------------
+    def export_csv(self, path: str | Path) -> int:
+        """Write the last scan's result to ``path``; the number of rows. Raises OSError."""
+        if self.result is None:
+            return 0
+        with open(path, "w", newline="", encoding="utf-8") as stream:
+            return self.result.write_csv(stream)
+
+    def _on_export(self) -> None:
+        if self.result is None:
+            return
+        default = str(Path.home() / f"bps-scan-{time.strftime('%Y%m%d-%H%M%S')}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the scan's results"), default,
+                                              self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        try:
+            rows = self.export_csv(path)
+        except OSError as exc:
+            self.export_status.setText(self.tr("Could not write %1: %2").replace("%1", path).replace(
+                "%2", exc.strerror or str(exc)))
+            return
+        self.export_status.setText(self.tr("%n row(s) written to %1", "", rows).replace("%1", path))
+
     def closeEvent(self, event: Any) -> None:
         self.cancel()
         super().closeEvent(event)
@@ -270,6 +310,8 @@ class ScanDialog(QDialog):
             self.stopbits.setItemText(i, self.tr("%n stop bit(s)", "", self.stopbits.itemData(i)))
         self.start_button.setText(self.tr("&Start scan"))
         self.cancel_button.setText(self.tr("Cance&l scan"))
+        self.export_button.setText(self.tr("E&xport CSV…"))
+        self.export_button.setToolTip(self.tr("Save the units found, the conflicts and the odd answers as a CSV file"))
         if not self.running and self.result is None:
             self.status.setText(self.tr("Polling of this link pauses while the scan runs."))
         elif self.result is not None:

@@ -15,13 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QToolBar
 
 from bps_commissioner.services.logs import log_dir, log_path
 from bps_commissioner.ui.about_dialog import AboutDialog
 from bps_commissioner.ui.connect_dialog import ConnectDialog, ConnectRequest
 from bps_commissioner.ui.i18n import LANGUAGES, NATIVE_NAMES
 from bps_commissioner.ui.icons import icon
+from bps_commissioner.ui.plot_export import EXPORT_WIDTH, EXPORT_WIDTHS
 from bps_commissioner.ui.plots import WINDOWS
 from bps_commissioner.ui.scan_dialog import ScanDialog
 from bps_commissioner.ui.settings import settings
@@ -166,8 +167,8 @@ class WindowActions:
                             translate("MainWindow", "Find the units on the selected serial link")),
             self.act_export_csv: (translate("MainWindow", "&Export plot data (CSV)…"),
                                   translate("MainWindow", "Save the data the plots show")),
-            self.act_export_png: (translate("MainWindow", "Export plots as &image (PNG)…"),
-                                  translate("MainWindow", "Save the plots as a picture")),
+            self.act_export_png: (translate("MainWindow", "Export plots as &image (PNG, SVG)…"),
+                                  translate("MainWindow", "Save the plots as a picture of a chosen width")),
             self.act_quit: (translate("MainWindow", "&Quit"), ""),
             self.act_chain: (translate("MainWindow", "&Chain tree"),
                              translate("MainWindow", "Show or hide the chain tree (Ctrl+T)")),
@@ -303,11 +304,22 @@ class WindowActions:
     def export_png(self) -> None:
         if self._selected[1] is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Export the plots as an image"),
-                                              self._export_name("png"), translate("MainWindow", "PNG images (*.png)"))
+        png, svg = translate("MainWindow", "PNG images (*.png)"), translate("MainWindow", "SVG images (*.svg)")
+        path, chosen = QFileDialog.getSaveFileName(self, translate("MainWindow", "Export the plots as an image"),
+                                                   self._export_name("png"), f"{png};;{svg}")
         if not path:
             return
-        if self.plots.export_png(path):
+        if not path.lower().endswith((".png", ".svg")):
+            path += ".svg" if chosen == svg else ".png"
+        s = settings()
+        width, ok = QInputDialog.getInt(
+            self, translate("MainWindow", "Export the plots as an image"),
+            translate("MainWindow", "Width in pixels (the height keeps the plots' proportions):"),
+            int(s.value("plots/export_width", EXPORT_WIDTH)), *EXPORT_WIDTHS, 100)
+        if not ok:
+            return
+        s.setValue("plots/export_width", width)
+        if self.plots.export_image(path, width):
             self.statusBar().showMessage(translate("MainWindow", "Plots saved to %1").replace("%1", path), 8000)
         else:
             self.statusBar().showMessage(translate("MainWindow", "Could not write %1").replace("%1", path), 10000)
