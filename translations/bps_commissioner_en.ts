@@ -164,7 +164,7 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) written to %1</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n row written to %1</numerusform>
             <numerusform>%n rows written to %1</numerusform>
         </translation>
