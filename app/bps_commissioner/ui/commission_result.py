@@ -19,6 +19,7 @@ from bps_commissioner.services.commission import (
     write_csv,
 )
 from bps_commissioner.ui import format as fmt
+from bps_commissioner.ui.screen import fit_size
 
 CONTEXT = "CommissionPanel"
 
@@ -110,7 +111,7 @@ class ReportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(self.buttons)
-        self.resize(820, 900)
+        fit_size(self, 820, 900)
         self.setWindowTitle(QCoreApplication.translate("CommissionPanel", "Report preview"))
         self.export_button.setText(QCoreApplication.translate("CommissionPanel", "Export as PDF…"))
 

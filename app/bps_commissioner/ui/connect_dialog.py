@@ -23,7 +23,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from bps_commissioner.device.bus import BAUD_RATES, BusSettings, parse_units
@@ -38,6 +38,7 @@ from bps_commissioner.services.telnet_jobs import TelnetTarget
 from bps_commissioner.services.endpoints import DEFAULT_PORT, FACTORY_USER, parse_host
 from bps_commissioner.services.endpoints import TELNET_PORT as TELNET_DEFAULT_PORT
 from bps_commissioner.ui import style
+from bps_commissioner.ui.screen import height_room, keep_inside
 from bps_commissioner.ui.connect_request import ConnectRequest, format_units  # noqa: F401 (importable from here)
 
 #: The shortest SNMPv3 key RFC 3414 allows.
@@ -208,8 +209,13 @@ class ConnectDialog(QDialog):
         self._snmp_note.setWordWrap(True)
         self._snmp_note.setStyleSheet(f"color: {style.SUBTLE_COLOUR};")
         self._snmp_form.addRow("", self._snmp_note)
-        snmp_page = QWidget()
-        snmp_page.setLayout(self._snmp_form)
+        snmp_form_page = QWidget()
+        snmp_form_page.setLayout(self._snmp_form)
+        snmp_page = QScrollArea()  # SNMPv3's rows scroll where the screen is short
+        snmp_page.setObjectName("snmpScroll")
+        snmp_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        snmp_page.setWidgetResizable(True)
+        snmp_page.setWidget(snmp_form_page)
         self.snmp_version.currentIndexChanged.connect(self._version_changed)
 
         # telnet (for a networked master: the Modbus TCP and SNMP tabs)
@@ -432,11 +438,18 @@ class ConnectDialog(QDialog):
     def _grow(self) -> None:
         """Rows shown or hidden (SNMPv3, Telnet): make room, the notes must not be clipped."""
         if hasattr(self, "tabs"):
+            page = self.tabs.currentWidget()
+            inner = page.widget() if isinstance(page, QScrollArea) else page
+            want = inner.sizeHint().height() + self.tabs.tabBar().sizeHint().height() + 8
+            room = height_room(self)
+            if room is not None:  # the rest of the dialog stays on the screen; the page scrolls
+                rest = self.sizeHint().height() - self.tabs.sizeHint().height()
+                want = min(want, max(room - rest, 160))
             self.tabs.setMinimumHeight(0)
-            self.tabs.setMinimumHeight(self.tabs.currentWidget().sizeHint().height()
-                                       + self.tabs.tabBar().sizeHint().height() + 8)
+            self.tabs.setMinimumHeight(want)
         if self.isVisible():
             self.adjustSize()
+            keep_inside(self)
 
     def commit_secrets(self, session: credentials.SessionSecrets | None = None) -> list[str]:
         """Keep the secrets typed in the dialog for this session, and in the system keyring

@@ -50,6 +50,7 @@ from bps_commissioner.ui.firmware_driver import FlashDriver
 from bps_commissioner.ui.firmware_form import build_form, retranslate_form
 from bps_commissioner.ui.firmware_rows import COL_RESULT, FlashRows, Row
 from bps_commissioner.ui.firmware_targets import TargetList
+from bps_commissioner.ui.screen import fit_size
 from bps_commissioner.ui.settings import settings
 from bps_commissioner.ui.style import ERROR_COLOUR, OK_COLOUR, WARN_COLOUR
 
@@ -106,7 +107,7 @@ class FirmwarePanel(QDialog):
             self.user_edit.setText(user)
         self.refresh_targets()
         self.retranslate()
-        self.resize(1080, 700)
+        fit_size(self, 1080, 700)
 
     # -- construction -------------------------------------------------------------------------
     @property

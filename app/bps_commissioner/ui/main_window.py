@@ -27,7 +27,7 @@ from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QTreeView, QWidget
 
 from bps_commissioner.device.assess import UnitState
@@ -43,13 +43,17 @@ from bps_commissioner.ui.history import HistoryStore
 from bps_commissioner.ui.i18n import Translations
 from bps_commissioner.ui.icons import icon
 from bps_commissioner.ui.scan_dialog import ScanDialog
+from bps_commissioner.ui.screen import FRAME_ALLOWANCE, available_geometry
 from bps_commissioner.ui.settings import settings
 from bps_commissioner.ui.simulation import SimulatedLink, SimulatedMaster
 from bps_commissioner.ui.state import state_text
 from bps_commissioner.ui.unit_view import UnitView
 from bps_commissioner.ui.window_actions import RECENT_KEY, RECENT_MAX, WindowActions
-from bps_commissioner.ui.window_docks import WindowDocks
+from bps_commissioner.ui.window_docks import WindowDocks, scrolling
 from bps_commissioner.ui.window_status import EFFICIENCY_WINDOW, RATE_WINDOW, WindowStatus
+
+CHAIN_MIN_WIDTH = 180
+DEFAULT_SIZE = (1280, 720)
 
 
 class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
@@ -87,6 +91,7 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(False)
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.tree.setMinimumWidth(CHAIN_MIN_WIDTH)  # readable names even beside the commissioning dock
         self.chain_dock = QDockWidget()
         self.chain_dock.setObjectName("chainDock")
         self.chain_dock.setWidget(self.tree)
@@ -104,7 +109,7 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
         self.diagnostics = DiagnosticsPanel()
         self.diagnostics_dock = QDockWidget()
         self.diagnostics_dock.setObjectName("diagnosticsDock")
-        self.diagnostics_dock.setWidget(self.diagnostics)
+        self.diagnostics_dock.setWidget(scrolling(self.diagnostics))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diagnostics_dock)
         self.resizeDocks([self.chain_dock], [370], Qt.Orientation.Horizontal)
         self.resizeDocks([self.diagnostics_dock], [150], Qt.Orientation.Vertical)
@@ -371,25 +376,34 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
                 "rows": self.tr("%n row(s) written to %1", "", n)}
 
     # -- window state, shutdown --------------------------------------------------------------
+    def _geometry_key(self) -> str:
+        """The geometry is remembered per screen size: a laptop's and a desk monitor's differ."""
+        area = available_geometry(self)
+        return f"window/geometry/{area.width()}x{area.height()}" if area is not None else "window/geometry"
+
     def _restore_window(self) -> None:
         s = settings()
-        geometry = s.value("window/geometry")
+        area = available_geometry(self)
+        geometry = s.value(self._geometry_key())
         state = s.value("window/state")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry) and (
+                area is None or area.contains(self.frameGeometry()) or self.isMaximized()):
             if isinstance(state, QByteArray):
                 self.restoreState(state)
             return
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen is not None else None
-        width, height = 1280, 720
-        if available is not None:
-            width = min(width, available.width() - 20)
-            height = min(height, available.height() - 40)
+        width, height = DEFAULT_SIZE
+        if area is not None and (width + FRAME_ALLOWANCE[0] > area.width()
+                                 or height + FRAME_ALLOWANCE[1] > area.height()):
+            # the default would not fit: take the whole available area
+            self.resize(area.width() - FRAME_ALLOWANCE[0], area.height() - FRAME_ALLOWANCE[1])
+            self.move(area.topLeft())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
         self.resize(width, height)
 
     def save_window(self) -> None:
         s = settings()
-        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue(self._geometry_key(), self.saveGeometry())
         s.setValue("window/state", self.saveState())
 
     def shutdown(self, timeout: float = 5.0) -> bool:

@@ -25,7 +25,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
 from bps_commissioner.device.registers import BY_KEY, PHASES
@@ -87,6 +87,8 @@ class PlotPanel(QWidget):
         self.png_button.setObjectName("plotPng")
         self.title = QLabel()
         self.title.setObjectName("plotTitle")
+        # the title gives way (it repeats the unit's header) rather than widen the window
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QMenu, QScrollArea, QWidget
 
 from bps_commissioner.device.plan import PlanError
 from bps_commissioner.services import support
@@ -37,6 +37,19 @@ from bps_commissioner.ui.thresholds_tab import ThresholdsTab
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate recognizes
 
+COMMISSION_WIDTH = 560  # the commissioning dock's width beside the chain tree, when there is room
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area: a dock's content scrolls rather than force its
+    minimum size on the window (which then left a 1366x768 screen)."""
+    area = QScrollArea()
+    area.setObjectName(f"{widget.objectName() or 'dock'}Scroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
 
 class WindowDocks:
     """The docks and unit tools of the main window (a mixin)."""
@@ -54,7 +67,7 @@ class WindowDocks:
         self.audit_view.setObjectName("auditLogView")
         self.audit_dock = QDockWidget()
         self.audit_dock.setObjectName("auditDock")
-        self.audit_dock.setWidget(self.audit_view)
+        self.audit_dock.setWidget(scrolling(self.audit_view))
         self.audit_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                     | QDockWidget.DockWidgetFeature.DockWidgetClosable
                                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -205,7 +218,7 @@ class WindowDocks:
                                                 chain=self._chain_readings, audit=self.audit)
         self.commission_dock = QDockWidget()
         self.commission_dock.setObjectName("commissionDock")
-        self.commission_dock.setWidget(self.commission_panel)
+        self.commission_dock.setWidget(scrolling(self.commission_panel))
         self.commission_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                          | QDockWidget.DockWidgetFeature.DockWidgetClosable
                                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -215,6 +228,7 @@ class WindowDocks:
         self.act_commission.setObjectName("actCommission")
         self.act_commission.setShortcut(QKeySequence("Ctrl+K"))
         self.act_commission.triggered.connect(lambda on: on and self.commission_dock.raise_())
+        self.commission_dock.visibilityChanged.connect(lambda visible: visible and self._fit_commissioning())
         self.act_open_plan = self._action("actOpenPlan", None, "Ctrl+Shift+O", self.open_plan)
         file_actions = self.menu_file.actions()
         self.menu_file.insertAction(file_actions[file_actions.index(self.act_disconnect) + 1], self.act_open_plan)
@@ -295,6 +309,18 @@ class WindowDocks:
             "MainWindow", "Support bundle saved to %1: send it with a description of the problem.").replace(
             "%1", path), 15000)
         return True
+
+    def _fit_commissioning(self) -> None:
+        """Beside the chain tree and the unit view when the window has room for the three;
+        otherwise stacked as a tab with the chain tree, never wider than the screen."""
+        if self.commission_dock.isFloating() or self.tabifiedDockWidgets(self.commission_dock):
+            return
+        beside = self.width() - self.tree.minimumWidth() - self.unit_view.minimumSizeHint().width() - 24
+        if beside < 320:
+            self.tabifyDockWidget(self.chain_dock, self.commission_dock)
+            self.commission_dock.raise_()
+            return
+        self.resizeDocks([self.commission_dock], [min(COMMISSION_WIDTH, beside)], Qt.Orientation.Horizontal)
 
     def show_commissioning(self) -> CommissionPanel:
         self.commission_dock.show()
