@@ -127,3 +127,16 @@ def test_every_window_stays_inside_a_laptop_screen(tmp_path, language):
             assert x >= 0 and y >= 0 and x + width <= AVAILABLE[0] and y + height <= AVAILABLE[1], (
                 f"{step['what']}: {name} at {(x, y, width, height)} leaves {AVAILABLE}")
         assert step["tree"] >= CHAIN_READABLE, f"{step['what']}: the chain tree is {step['tree']} px wide"
+
+
+def test_the_geometry_is_remembered_per_screen_size(qtbot, make_window):
+    from bps_commissioner.ui.settings import settings
+
+    w = make_window()
+    w.show()
+    qtbot.waitExposed(w)
+    w.save_window()
+    area = w.screen().availableGeometry()
+    s = settings()
+    assert s.value(f"window/geometry/{area.width()}x{area.height()}") is not None
+    assert s.value("window/geometry") is None
