@@ -31,7 +31,8 @@ def field(locale, decimals=1, suffix=" V"):
     (QLocale.Language.Arabic, "٣٠", BAD, None),     # a plain QDoubleSpinBox took this as 30
     (QLocale.Language.English, "190.55", BAD, None),
     (QLocale.Language.English, "-", MID, None),
-    (QLocale.Language.English, "400", MID, None),
+    (QLocale.Language.English, "400", OK, 400.0),  # kept as typed: the range is checked on commit
+    (QLocale.Language.English, "190.", MID, None),
     (QLocale.Language.English, "-5", OK, -5.0),
 ])
 def test_a_limit_field_takes_plain_numbers_only(language, text, state, value):

@@ -21,6 +21,7 @@ from bps_commissioner.services.endpoints import TELNET_PORT as TELNET_DEFAULT_PO
 from bps_commissioner.services.telnet_thresholds import TELNET_QUANTITIES
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui import style
+from bps_commissioner.ui.number_field import LimitSpinBox
 
 translate = QCoreApplication.translate
 
@@ -171,7 +172,7 @@ class TelnetForm(QWidget):
             for column, name in enumerate(COLUMNS):
                 setting = f"{quantity}.{name}"
                 if name in EDITABLE:
-                    spin = QDoubleSpinBox()
+                    spin = LimitSpinBox()  # what is typed is kept exactly (ui/number_field.py)
                     spin.setObjectName(f"spin_{setting}")
                     spin.setDecimals(decimals_of(quantity))
                     spin.setSingleStep(10.0 ** -decimals_of(quantity))
