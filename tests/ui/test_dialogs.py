@@ -195,3 +195,20 @@ def test_disconnect_stops_the_link_and_its_simulator(qtbot, make_window):
     assert "simulator" not in w.windowTitle()
     qtbot.waitUntil(worker.isFinished, timeout=5000)
     assert w.unit_view.unit == (None, None) and not w.act_disconnect.isEnabled()
+
+
+def test_simulator_links_have_distinct_names_that_say_their_kind(qtbot, make_window, tcp_chain):
+    from bps_commissioner.ui.simulation import SimulatedMaster
+    from tests.ui.conftest import tcp_endpoint
+
+    w = make_window()
+    chain_key = w.start_simulation(SimulatedLink(transport="tcp", seed=1))
+    master_key = w.start_simulation(SimulatedMaster(seed=1))
+    assert chain_key is not None and master_key is not None
+    assert w.link_label(chain_key) == "Simulator · Modbus TCP"
+    assert w.link_label(master_key) == "Simulator · SNMP master"
+    # any two links with the same name are told apart
+    other = w.connect_link(tcp_endpoint(tcp_chain), [1], label="Simulator · Modbus TCP")
+    labels = [w.link_label(k) for k in (chain_key, master_key, other)]
+    assert len(set(labels)) == 3 and labels[2] == "Simulator · Modbus TCP (2)"
+    w.close()

@@ -147,3 +147,38 @@ def test_usb_adapters_are_named_by_their_ids():
 def test_manager_is_usable_without_a_gui_event_loop_running(qapp):
     m = LinkManager()
     assert m.keys() == [] and m.stop_all(1)
+
+
+@posix_only
+def test_auto_detect_probes_are_not_counted_against_the_units(qtbot, manager, rtu_factory):
+    # the units answer at the link's own 19200 8N1, which --auto tries after the 9600 ones:
+    # the link (and its counters) stay, and the wrong settings' silence is not on them
+    sim = rtu_factory(build_chain([4], seed=3), settings=BusSettings(19200, "N", 1))
+    key = manager.add_link(SerialEndpoint(sim.link, BusSettings(19200, "N", 1)), [])
+    progress = collect(manager.jobProgress)
+    finished = collect(manager.jobFinished)
+    manager.scan(key, [4], auto=True)
+    qtbot.waitUntil(lambda: bool(finished), timeout=30000)
+    scan = finished[0][1].value
+    assert scan.settings == BusSettings(19200, "N", 1) and [r.address for r in scan.found] == [4]
+    assert (SCAN_DETECT, "9600 8N1") in [(p[2].step, str(p[2].get("settings"))) for p in progress]
+    diagnostics = collect(manager.diagnosticsUpdated)
+    assert manager.apply_scan(key, scan, [4]) == (4,)
+    qtbot.waitUntil(lambda: any(d.address == 4 and d.replies >= 2 for _, ds in diagnostics for d in ds),
+                    timeout=8000)
+    unit4 = next(d for d in diagnostics[-1][1] if d.address == 4)
+    assert (unit4.timeouts, unit4.garbled, unit4.exceptions) == (0, 0, 0)
+
+
+@posix_only
+def test_auto_detect_keeps_only_the_units_that_answered_at_the_found_settings(qtbot, manager, rtu_factory):
+    sim = rtu_factory(build_chain([4], seed=3), settings=BusSettings(19200, "N", 1))
+    key = manager.add_link(SerialEndpoint(sim.link, BusSettings(9600, "N", 1)), [4, 9])
+    finished = collect(manager.jobFinished)
+    manager.scan(key, [3, 4, 5], auto=True)
+    qtbot.waitUntil(lambda: bool(finished), timeout=30000)
+    scan = finished[0][1].value
+    assert scan.settings == BusSettings(19200, "N", 1)
+    # unit 9 was only ever asked at 9600 (and never answered): not polled at 19200
+    assert manager.apply_scan(key, scan, [3, 4, 5]) == (4,)
+    assert manager.polled_units(key) == (4,)

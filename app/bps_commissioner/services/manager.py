@@ -394,7 +394,8 @@ class LinkManager(QObject):
     def apply_scan(self, key: str, result: ScanResult, scanned: Iterable[int]) -> tuple[int, ...]:
         """Poll what a scan found: the found units replace the polled units within the
         scanned addresses (units outside them stay), and when the units answered at other
-        bus settings than the link's, the link switches to those. Returns the polled units."""
+        bus settings than the link's, the link switches to those and polls only the units
+        that answered there (the others were never heard at them). Returns the polled units."""
         link = self._link(key)
         scanned = set(scanned)
         found = {r.address for r in result.found}
@@ -402,6 +403,7 @@ class LinkManager(QObject):
         endpoint = link.endpoint
         if (found and result.settings is not None and isinstance(endpoint, SerialEndpoint)
                 and result.settings != endpoint.settings):
+            units = tuple(sorted(found))
             self.replace_endpoint(key, dataclasses.replace(endpoint, settings=result.settings), units)
         else:
             self.set_polling(key, units)

@@ -184,7 +184,17 @@ class Scanner:
 
     def detect(self, addresses: Sequence[int],
                candidates: Iterable[BusSettings] | None = None) -> BusSettings | None:
-        """The first bus settings at which any of ``addresses`` answers with a valid frame."""
+        """The first bus settings at which any of ``addresses`` answers with a valid frame.
+        Its probes are not counted against the units (the link's ``outcome_observer``, the
+        per-unit counters, is off meanwhile): silence at wrong settings is not a unit's fault."""
+        observer = getattr(self.link, "outcome_observer", None)
+        self.link.outcome_observer = None
+        try:
+            return self._detect(addresses, candidates)
+        finally:
+            self.link.outcome_observer = observer
+
+    def _detect(self, addresses: Sequence[int], candidates: Iterable[BusSettings] | None) -> BusSettings | None:
         tried = 0
         candidates = list(candidates or auto_candidates())
         for settings in candidates:

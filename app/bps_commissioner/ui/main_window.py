@@ -145,11 +145,14 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
     def connect_link(self, endpoint: Endpoint, units: Any = (), *, label: str | None = None) -> str:
         """Poll ``units`` on ``endpoint`` (a new link, or new settings for a known one)."""
         key = endpoint.key
-        if label is not None:
-            self._labels[key] = label
-        elif key not in self._labels:
-            self._labels[key] = endpoint.port if isinstance(endpoint, SerialEndpoint) else \
-                f"{endpoint.host}:{endpoint.port}"
+        if label is None and key not in self._labels:
+            label = endpoint.port if isinstance(endpoint, SerialEndpoint) else f"{endpoint.host}:{endpoint.port}"
+        if label is not None:  # unique among the connected links: "Name", "Name (2)", ...
+            taken = {self._labels[k] for k in self.manager.keys() if k != key and k in self._labels}
+            unique, n = label, 2
+            while unique in taken:
+                unique, n = f"{label} ({n})", n + 1
+            self._labels[key] = unique
         return self.manager.add_link(endpoint, units)
 
     def connect_request(self, request: ConnectRequest) -> str:
@@ -181,8 +184,13 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
         self._retranslate_title()
         endpoint = simulation.endpoint
         assert endpoint is not None
-        self._labels[endpoint.key] = self.tr("Simulator")
-        key = self.connect_link(endpoint, simulation.units, label=self._labels[endpoint.key])
+        if isinstance(simulation, SimulatedMaster):
+            label = self.tr("Simulator · SNMP master")
+        elif simulation.transport == "tcp":
+            label = self.tr("Simulator · Modbus TCP")
+        else:
+            label = self.tr("Simulator · RS485")
+        key = self.connect_link(endpoint, simulation.units, label=label)
         if isinstance(simulation, SimulatedMaster):
             self.network.set_target(key, simulation.telnet)
         return key
