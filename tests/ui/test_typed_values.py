@@ -16,6 +16,7 @@ from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.worker import LinkWorker
 from bps_commissioner.ui.commission_panel import CommissionPanel
 from bps_commissioner.ui.commission_table import PHASES, RATING
+from bps_commissioner.ui.connect_dialog import ConnectDialog
 from bps_commissioner.ui.number_field import LimitSpinBox
 from bps_commissioner.ui.profile_dialog import ProfileDialog
 from bps_commissioner.ui.simulation import SimulatedMaster
@@ -153,3 +154,14 @@ def test_the_plan_table_takes_exactly_what_is_typed(qtbot, tmp_path, translation
         type_in_cell(panel.table, 0, column, text)  # not a phase count or a rating: refused, named as typed
         assert text in panel.status.text(), (column, text, panel.status.text())
         assert (panel.plan.unit(0, 1).phases, panel.plan.unit(0, 1).rating) == (3, 32)
+
+
+@pytest.mark.parametrize("language", ["en", "pl"])
+def test_the_connect_dialog_ports_take_exactly_what_is_typed(qtbot, translations, language):
+    translations.set_language(language)
+    dialog = ConnectDialog(ports=lambda: [])
+    qtbot.addWidget(dialog)
+    dialog.telnet_group.setChecked(True)
+    for spin in (dialog.tcp_port, dialog.snmp_port, dialog.telnet_port):
+        for text in ("350", "40", "5020", "65535"):
+            assert type_into(spin, text) == text and spin.value() == int(text), (spin.objectName(), text)
