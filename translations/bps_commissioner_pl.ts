@@ -1370,6 +1370,10 @@
         <translation>plik oprogramowania od BKT, np. BPS2000v2-2.0.6-C.bin</translation>
     </message>
     <message>
+        <source>Flash it an&amp;yway: I know this file is the right firmware</source>
+        <translation>Aktualizuj mimo &amp;to: wiem, że ten plik to właściwe oprogramowanie</translation>
+    </message>
+    <message>
         <source>&amp;Units to flash (networked masters; firmware goes over Ethernet, one unit after another):</source>
         <translation>&amp;Urządzenia do aktualizacji (mastery sieciowe; oprogramowanie idzie przez Ethernet, po jednym urządzeniu):</translation>
     </message>
@@ -1474,8 +1478,24 @@
         <translation>%1 KiB, wysyłany do urządzeń jako „%2”</translation>
     </message>
     <message>
+        <source>⚠ This file does not look like BPS2000v2 firmware: %1. Flash it only if you are sure it is the right file.</source>
+        <translation>⚠ Ten plik nie wygląda na oprogramowanie BPS2000v2: %1. Wgraj go tylko wtedy, gdy masz pewność, że to właściwy plik.</translation>
+    </message>
+    <message>
         <source>Choose the firmware file.</source>
         <translation>Wybierz plik oprogramowania.</translation>
+    </message>
+    <message>
+        <source>its name is not like %1</source>
+        <translation>jego nazwa nie ma postaci %1</translation>
+    </message>
+    <message>
+        <source>it is smaller than %1 KiB</source>
+        <translation>jest mniejszy niż %1 KiB</translation>
+    </message>
+    <message>
+        <source>it is larger than %1 MiB</source>
+        <translation>jest większy niż %1 MiB</translation>
     </message>
     <message>
         <source>Type a host name or IP address, optionally with the Modbus TCP port (192.168.0.163 or 192.168.0.163:502).</source>
@@ -1484,6 +1504,10 @@
     <message>
         <source>A flash is running.</source>
         <translation>Trwa aktualizacja.</translation>
+    </message>
+    <message>
+        <source>This file does not look like BPS2000v2 firmware: tick “Flash it anyway” if you are sure it is the right file.</source>
+        <translation>Ten plik nie wygląda na oprogramowanie BPS2000v2: zaznacz „Aktualizuj mimo to”, jeśli masz pewność, że to właściwy plik.</translation>
     </message>
     <message>
         <source>Tick at least one unit to flash.</source>
@@ -1562,6 +1586,10 @@
         <translation>&amp;Zamknij</translation>
     </message>
     <message>
+        <source>%1 · SNMP master, Telnet port %2 (chain tree)</source>
+        <translation>%1 · master SNMP, port Telnet %2 (drzewo łańcucha)</translation>
+    </message>
+    <message>
         <source>%1 · Modbus TCP port %2, unit %3 (chain tree)</source>
         <translation>%1 · Modbus TCP port %2, urządzenie %3 (drzewo łańcucha)</translation>
     </message>
@@ -1572,6 +1600,10 @@
     <message>
         <source>Checks everything, then asks for a last confirmation</source>
         <translation>Sprawdza wszystko, a potem prosi o ostatnie potwierdzenie</translation>
+    </message>
+    <message>
+        <source>The file does not look like BPS2000v2 firmware; you chose to flash it anyway.</source>
+        <translation>Plik nie wygląda na oprogramowanie BPS2000v2; wybrano aktualizację mimo to.</translation>
     </message>
     <message>
         <source>Confir&amp;m: flash now</source>
@@ -1854,8 +1886,16 @@
         <translation>Nie udało się uruchomić symulatora: %1</translation>
     </message>
     <message>
-        <source>Simulator</source>
-        <translation>Symulator</translation>
+        <source>Simulator · SNMP master</source>
+        <translation>Symulator · master SNMP</translation>
+    </message>
+    <message>
+        <source>Simulator · Modbus TCP</source>
+        <translation>Symulator · Modbus TCP</translation>
+    </message>
+    <message>
+        <source>Simulator · RS485</source>
+        <translation>Symulator · RS485</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>

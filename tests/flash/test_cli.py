@@ -203,3 +203,23 @@ def test_simulate_command_refuses(capsys, firmware_file):
         proc.terminate()
         proc.wait(10)
     assert code == 1 and "Access violation" in json.loads(out)["error"]
+
+
+def test_a_file_that_does_not_look_like_firmware_needs_force(capsys, master, tmp_path):
+    odd = tmp_path / "holiday-photos.bin"
+    odd.write_bytes(os.urandom(40 * 1024))
+    code, out, err = run(capsys, "flash", odd, "--host", "127.0.0.1", *ports(master), *QUICK, "--verify", "modbus",
+                         "--no-backup")
+    assert code == 2 and out == ""
+    assert "not named like BPS2000v2 firmware" in err and "--force" in err and "Nothing was sent" in err
+    assert master.tftp.requests == 0
+    tiny = tmp_path / "BPS2000v2-2.0.6-C.bin"
+    tiny.write_bytes(b"\x00" * 100)
+    code, out, err = run(capsys, "flash", tiny, "--host", "127.0.0.1", *ports(master), *QUICK)
+    assert code == 2 and "too small" in err and master.tftp.requests == 0
+    # --force: warned, then flashed
+    code, out, err = run(capsys, "flash", odd, "--host", "127.0.0.1", *ports(master), *QUICK, "--verify", "modbus",
+                         "--no-backup", "--force")
+    assert code == 0, err
+    assert "warning:" in err and "not named like BPS2000v2 firmware" in err
+    assert bytes(master.tftp.uploads[0].data) == odd.read_bytes()

@@ -1,7 +1,7 @@
 """``bps-commissioner flash``: upload firmware to one master or a chain of them over TFTP.
 
     flash FILE --host HOST [--tftp-port 69] [--telnet-port 23] [--modbus-port 502] [--unit 1]
-               [--user admin] [--verify telnet|modbus|none] [--yes] [--restore] [--no-backup] [--json]
+               [--user admin] [--verify telnet|modbus|none] [--yes] [--force] [--restore] [--no-backup] [--json]
     flash FILE --hosts HOST1,HOST2,...      (one after another; a failure does not stop the batch)
 
 The steps (services/flasher.py): pre-flight (file, Telnet version, threshold backup over
@@ -77,6 +77,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="after the restart, check that the firmware version read over Telnet changed "
                         "(default), that the unit answers Modbus TCP again, or nothing")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation (needed without a terminal)")
+    p.add_argument("--force", action="store_true",
+                   help="flash a file that does not look like BPS2000v2 firmware (its name is not like "
+                        "BPS2000v2-x.y.z-C.bin or its size is implausible) without asking")
     p.add_argument("--restore", action="store_true",
                    help="restore the thresholds from the backup without asking when the update changed them")
     p.add_argument("--no-backup", action="store_true",
@@ -192,6 +195,30 @@ def _text_result(r: Any) -> str:
     return text
 
 
+def _firmware_looks_right(name: str, size: int, args: argparse.Namespace, interactive: bool) -> bool:
+    """True to go on: the file looks like BPS2000v2 firmware, or ``--force``, or the engineer
+    said "flash it anyway" at the terminal. False: refused (an error printed, nothing sent)."""
+    from bps_commissioner.device.firmware import check_firmware
+
+    doubts = check_firmware(name, size)
+    if not doubts:
+        return True
+    for doubt in doubts:
+        print(f"warning: {doubt.text}", file=sys.stderr)
+    if args.force:
+        return True
+    if interactive and not args.yes:
+        try:
+            answer = input("This file does not look like BPS2000v2 firmware. Flash it anyway? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() in ("y", "yes"):
+            return True
+    print("error: the file does not look like BPS2000v2 firmware; add --force to flash it anyway. "
+          "Nothing was sent.", file=sys.stderr)
+    return False
+
+
 def run(args: argparse.Namespace) -> int:
     from bps_commissioner.services import flasher
     from bps_commissioner.services.flasher import HOST_DONE, FlashHooks, FlashSettings, FlashTarget
@@ -204,6 +231,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}; nothing was sent", file=sys.stderr)
         return EXIT_USAGE
     interactive = bool(sys.stdin is not None and sys.stdin.isatty())
+    if not _firmware_looks_right(firmware.name, firmware.size, args, interactive):
+        return EXIT_USAGE
     if not args.yes and not interactive:
         print("error: refusing to flash without confirmation: there is no terminal to ask at. The unit's "
               "configuration may be lost and its power and network must stay up; add --yes to confirm. "

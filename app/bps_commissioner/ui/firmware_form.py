@@ -49,6 +49,11 @@ def build_form(panel: "FirmwarePanel") -> None:
     panel.file_info.setWordWrap(True)
     panel.file_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     what.addWidget(panel.file_info)
+    panel.anyway_box = QCheckBox()  # shown when the file does not look like firmware
+    panel.anyway_box.setObjectName("flashAnyway")
+    panel.anyway_box.setVisible(False)
+    panel.anyway_box.toggled.connect(lambda _on: panel._update_state())
+    what.addWidget(panel.anyway_box)
     panel.targets_label = QLabel()
     panel.targets_label.setWordWrap(True)
     what.addWidget(panel.targets_label)
@@ -199,6 +204,7 @@ def build_form(panel: "FirmwarePanel") -> None:
     panel.confirm_label.setWordWrap(True)
     panel.confirm_button = QPushButton()
     panel.confirm_button.setObjectName("confirmFlash")
+    panel.confirm_button.setAutoDefault(False)  # Enter never flashes: a click or Space
     panel.confirm_button.clicked.connect(panel.confirm)
     panel.back_button = QPushButton()
     panel.back_button.clicked.connect(panel.back)
@@ -223,7 +229,7 @@ def build_form(panel: "FirmwarePanel") -> None:
     panel.details_button.toggled.connect(panel.log.setVisible)
     panel.start_button = QPushButton()
     panel.start_button.setObjectName("startFlash")
-    panel.start_button.setDefault(True)
+    panel.start_button.setAutoDefault(False)  # Enter in a field does not open the confirmation
     panel.start_button.clicked.connect(panel.request_start)
     panel.cancel_button = QPushButton()
     panel.cancel_button.setObjectName("cancelFlash")
@@ -264,6 +270,7 @@ def retranslate_form(panel: "FirmwarePanel") -> None:
     panel.file_edit.setPlaceholderText(
         translate("FirmwarePanel", "the firmware file from BKT, e.g. BPS2000v2-2.0.6-C.bin"))
     panel.browse_button.setText(translate("FirmwarePanel", "C&hoose…"))
+    panel.anyway_box.setText(translate("FirmwarePanel", "Flash it an&yway: I know this file is the right firmware"))
     panel.targets_label.setText(translate("FirmwarePanel", "&Units to flash (networked masters; firmware goes over "
                                                            "Ethernet, one unit after another):"))
     panel.host_edit.setPlaceholderText(translate("FirmwarePanel", "another master: host name or IP address"))

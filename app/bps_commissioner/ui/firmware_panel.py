@@ -33,10 +33,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 
 from bps_commissioner.device.faults import FaultKind
+from bps_commissioner.device.firmware import MAX_SIZE, MIN_SIZE, NAME, NAME_EXAMPLE, SMALL, FirmwareDoubt, check_firmware
 from bps_commissioner.services import secrets
 from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.endpoints import DEFAULT_PORT, parse_host
@@ -49,7 +50,7 @@ from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.firmware_driver import FlashDriver
 from bps_commissioner.ui.firmware_form import build_form, retranslate_form
 from bps_commissioner.ui.firmware_rows import COL_RESULT, FlashRows, Row
-from bps_commissioner.ui.firmware_targets import TargetList
+from bps_commissioner.ui.firmware_targets import LinkPorts, TargetList
 from bps_commissioner.ui.screen import fit_size
 from bps_commissioner.ui.settings import settings
 from bps_commissioner.ui.style import ERROR_COLOUR, OK_COLOUR, WARN_COLOUR
@@ -64,6 +65,8 @@ class FirmwarePanel(QDialog):
     panel has a manager of its own). ``open_url``: how a web page is opened (default
     QDesktopServices.openUrl; tests pass their own). ``flash_settings``: the flasher's
     timing (the verify, backup and restore choices of the panel replace its own).
+    ``link_ports(key)``: the (Telnet, TFTP) ports of a link's master where the window knows
+    them (None each where not: the panel's ports are used).
 
     Signal ``batchFinished(tuple[FlashResult, ...])``."""
 
@@ -71,7 +74,7 @@ class FirmwarePanel(QDialog):
 
     def __init__(self, manager: LinkManager | None = None, parent: QWidget | None = None, *,
                  open_url: Callable[[QUrl], Any] | None = None, flash_settings: FlashSettings | None = None,
-                 audit: AuditLog | None = None):
+                 audit: AuditLog | None = None, link_ports: LinkPorts | None = None):
         super().__init__(parent)
         self.setObjectName("firmwarePanel")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -85,6 +88,7 @@ class FirmwarePanel(QDialog):
         self.firmware: Firmware | None = None
         self.results: tuple[FlashResult, ...] = ()
         self._file_error = ""
+        self._doubts: list[FirmwareDoubt] = []  # why the file does not look like firmware
         self._message = ("", "")  # (text, colour) under the buttons
         self._advice_url: str | None = None
         self._advice_host = ""
@@ -92,7 +96,7 @@ class FirmwarePanel(QDialog):
         self._confirming = False
         self._password_used: Any = None
         build_form(self)
-        self.target_list = TargetList(self.targets, self.manager, self._target)
+        self.target_list = TargetList(self.targets, self.manager, self._target, link_ports)
         self.flash_rows = FlashRows(self.table, self.detail, self._count_text)
         self.driver = FlashDriver(self.manager, self)
         self.driver.flashEvent.connect(self._on_event)
@@ -147,12 +151,15 @@ class FirmwarePanel(QDialog):
         self.file_edit.setText(path)
         self.firmware = None
         self._file_error = ""
+        self._doubts = []
+        self.anyway_box.setChecked(False)
         if path:
             try:
                 self.firmware = load_firmware(path)
             except FirmwareFileError as exc:
                 self._file_error = str(exc)
             else:
+                self._doubts = check_firmware(self.firmware.name, self.firmware.size)
                 settings().setValue(FOLDER_KEY, str(Path(path).resolve().parent))
         self._show_file_info()
         self._update_state()
@@ -166,9 +173,29 @@ class FirmwarePanel(QDialog):
             self.file_info.setText(self.tr("%1 KiB, sent to the units as “%2”").replace(
                 "%1", fmt.number(self.firmware.size / 1024, 1)).replace("%2", self.firmware.name))
             self.file_info.setStyleSheet("")
+            if self._doubts:
+                self.file_info.setText(self.file_info.text() + "\n" + self.tr(
+                    "⚠ This file does not look like BPS2000v2 firmware: %1. Flash it only if you are sure it is "
+                    "the right file.").replace("%1", "; ".join(self._doubt_text(d) for d in self._doubts)))
+                self.file_info.setStyleSheet(f"color: {WARN_COLOUR};")
         else:
             self.file_info.setText(self.tr("Choose the firmware file."))
             self.file_info.setStyleSheet("")
+        self.anyway_box.setVisible(bool(self._doubts))
+
+    def _doubt_text(self, doubt: FirmwareDoubt) -> str:
+        if doubt.kind == NAME:
+            return self.tr("its name is not like %1").replace("%1", NAME_EXAMPLE)
+        if doubt.kind == SMALL:
+            return self.tr("it is smaller than %1 KiB").replace("%1", fmt.number(MIN_SIZE / 1024, 0))
+        return self.tr("it is larger than %1 MiB").replace("%1", fmt.number(MAX_SIZE / 1024 / 1024, 0))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter in a field does nothing: no default button, a flash starts only by a click."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- the targets (ui/firmware_targets.py) -------------------------------------------------
     def refresh_targets(self) -> None:
@@ -239,6 +266,9 @@ class FirmwarePanel(QDialog):
             return self.tr("A flash is running.")
         if self.firmware is None:
             return self.tr("Choose the firmware file.")
+        if self._doubts and not self.anyway_box.isChecked():
+            return self.tr("This file does not look like BPS2000v2 firmware: tick “Flash it anyway” if you are "
+                           "sure it is the right file.")
         targets = self.checked_targets()
         if not targets:
             return self.tr("Tick at least one unit to flash.")
@@ -259,7 +289,8 @@ class FirmwarePanel(QDialog):
         self.close_button.setEnabled(not running)
         for w in (self.file_edit, self.browse_button, self.targets, self.host_edit, self.add_button,
                   self.user_edit, self.password_edit, self.remember_box, self.verify_combo, self.tftp_port,
-                  self.telnet_port, self.check_power, self.check_cable, self.check_update, self.backup_box):
+                  self.telnet_port, self.check_power, self.check_cable, self.check_update, self.backup_box,
+                  self.anyway_box):
             w.setEnabled(not running)
         self.restore_box.setEnabled(not running and self.backup_box.isChecked())
         self.web_button.setEnabled(self._web_host() is not None)
@@ -322,6 +353,8 @@ class FirmwarePanel(QDialog):
             "%2", ", ".join(t.host for t in targets))
         text += " " + self.tr("The unit's configuration may be lost by the update, and its power and network must "
                               "stay up until it has restarted: an interrupted upload can leave the unit unusable.")
+        if self._doubts:
+            text += " " + self.tr("The file does not look like BPS2000v2 firmware; you chose to flash it anyway.")
         self.confirm_label.setText(text)
         self.confirm_button.setText(self.tr("Confir&m: flash now"))
 

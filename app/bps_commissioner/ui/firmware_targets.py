@@ -1,16 +1,19 @@
 """The firmware panel's list of masters to flash: the session's networked links (Modbus
 TCP, or SNMP with Modbus TCP at its default port) and the hosts typed in, each with a tick
-that survives a refresh. Serial links are never offered: firmware goes over Ethernet.
+that survives a refresh. Serial links are never offered: firmware goes over Ethernet. A
+link's master is listed by the protocol it was reached with, and gets the Telnet and TFTP
+ports of its link where the window knows them (``LinkPorts``), else the panel's.
 Texts in the panel's context ("FirmwarePanel")."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from bps_commissioner.services.endpoints import DEFAULT_PORT, SerialEndpoint, TcpEndpoint
+from bps_commissioner.services.endpoints import DEFAULT_PORT, SerialEndpoint, SnmpEndpoint, TcpEndpoint
 from bps_commissioner.services.flasher import FlashTarget
 from bps_commissioner.services.manager import LinkManager
 
@@ -18,6 +21,12 @@ translate = QCoreApplication.translate
 
 #: ``make_target(host, modbus_port, unit)``: a FlashTarget with the panel's ports and user.
 MakeTarget = Callable[[str, int, int], FlashTarget]
+# ``link_ports(key)``: the (Telnet port, TFTP port) of a link's master, None where not known.
+LinkPorts = Callable[[str], "tuple[int | None, int | None]"]
+
+
+def _no_ports(_key: str) -> tuple[int | None, int | None]:
+    return None, None
 
 
 def _entry_id(entry: tuple[str, ...]) -> str:
@@ -27,10 +36,12 @@ def _entry_id(entry: tuple[str, ...]) -> str:
 class TargetList:
     """The ticked masters of ``widget``; entries are ("link", key) or ("host", host, port)."""
 
-    def __init__(self, widget: QListWidget, manager: LinkManager, make_target: MakeTarget):
+    def __init__(self, widget: QListWidget, manager: LinkManager, make_target: MakeTarget,
+                 link_ports: LinkPorts | None = None):
         self.widget = widget
         self.manager = manager
         self.make_target = make_target
+        self.link_ports: LinkPorts = link_ports or _no_ports
         self.typed: list[tuple[str, int]] = []  # hosts typed in: (host, Modbus port)
         self.checked: set[str] = set()  # ids of the ticked entries
 
@@ -62,6 +73,9 @@ class TargetList:
             target = self.link_target(entry[1])
             if target is None:
                 return entry[1]
+            if isinstance(self.manager.endpoint(entry[1]), SnmpEndpoint):
+                return translate("FirmwarePanel", "%1 · SNMP master, Telnet port %2 (chain tree)").replace(
+                    "%1", target.host).replace("%2", str(target.telnet_port))
             return translate("FirmwarePanel", "%1 · Modbus TCP port %2, unit %3 (chain tree)").replace(
                 "%1", target.host).replace("%2", str(target.modbus_port)).replace("%3", str(target.unit))
         return translate("FirmwarePanel", "%1 · Modbus TCP port %2 (typed in)").replace(
@@ -76,8 +90,11 @@ class TargetList:
             return None  # firmware goes over Ethernet, never over RS485
         if isinstance(endpoint, TcpEndpoint):
             units = self.manager.polled_units(key)
-            return self.make_target(host, endpoint.port, min(units) if units else 1)
-        return self.make_target(host, DEFAULT_PORT, 1)  # another networked link (SNMP): Modbus TCP at its default
+            target = self.make_target(host, endpoint.port, min(units) if units else 1)
+        else:
+            target = self.make_target(host, DEFAULT_PORT, 1)  # another networked link (SNMP): Modbus TCP at its default
+        telnet, tftp = self.link_ports(key)
+        return dataclasses.replace(target, telnet_port=telnet or target.telnet_port, tftp_port=tftp or target.tftp_port)
 
     def add(self, host: str, port: int) -> None:
         """A typed host, ticked."""
@@ -128,4 +145,4 @@ class TargetList:
         return targets[0].host if targets else None
 
 
-__all__ = ["MakeTarget", "TargetList"]
+__all__ = ["LinkPorts", "MakeTarget", "TargetList"]

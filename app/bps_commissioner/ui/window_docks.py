@@ -190,7 +190,7 @@ class WindowDocks:
     def open_firmware_panel(self) -> FirmwarePanel:
         """The firmware panel, with the networked links selected in the chain tree ticked."""
         if self.firmware_panel is None:
-            self.firmware_panel = FirmwarePanel(self.manager, self, audit=self.audit)
+            self.firmware_panel = FirmwarePanel(self.manager, self, audit=self.audit, link_ports=self._link_ports)
             self.firmware_panel.batchFinished.connect(self._firmware_finished)
         panel = self.firmware_panel
         if not panel.is_running:
@@ -202,6 +202,15 @@ class WindowDocks:
         panel.raise_()
         panel.activateWindow()
         return panel
+
+    def _link_ports(self, key: str) -> tuple[int | None, int | None]:
+        """A link's (Telnet, TFTP) ports: the Telnet target it was connected with, the open
+        plan's link of that key; None each where neither says."""
+        telnet = self.network.target(key)
+        plan = getattr(getattr(self, "commission_panel", None), "plan", None)
+        spec = next((link for link in (plan.links if plan is not None else ()) if link.key == key), None)
+        return (telnet.port if telnet is not None else spec.telnet_port if spec is not None else None,
+                spec.tftp_port if spec is not None else None)
 
     def _firmware_finished(self, results: Any) -> None:
         self.audit_view.refresh()  # a restore of thresholds is recorded there
