@@ -8,7 +8,7 @@ What is typed is kept exactly (issue 17): a plain QDoubleSpinBox refuses a keyst
 takes its text past its range, so "350" in a 0..300 V field became 35.0 and "40" in a
 0..32 A field 4.0, and on leaving the field it silently went back to its last value. Here
 the range set by the owner (:meth:`LimitSpinBox.setRange`) is the field's *limits*: a number
-outside them is taken as typed, shown in the error colour with the limits in the tooltip,
+outside them is taken as typed, shown in the error colour (:meth:`LimitSpinBox.out_of_range`),
 and left to the owner's validation (device/limits.py) to refuse before anything is written.
 Partial input ("", "-", "25,") is Intermediate; only what is not a number is Invalid (and a
 digit past the register's decimals, which could only be rounded away)."""
