@@ -89,7 +89,7 @@ class LinkSpec:
                                v3_priv_proto=self.v3_priv_proto)
                     if self.v3_context:
                         out["v3_context"] = self.v3_context
-                else:
+                elif self.community:  # empty: none in the plan, looked up when the link opens
                     out["community"] = self.community
                 if self.retries is not None:
                     out["retries"] = self.retries

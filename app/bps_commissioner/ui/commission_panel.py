@@ -33,13 +33,15 @@ from bps_commissioner.device.bus import parse_units
 from bps_commissioner.device.decode import UnitReading
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
 from bps_commissioner.device.plan import PROBES, Plan, PlanError, PlanLink, PlannedUnit
-from bps_commissioner.services import secrets
+from bps_commissioner.device.plan import TELNET_PORT
+from bps_commissioner.device.ports import FACTORY_USER
+from bps_commissioner.services import credentials, secrets
 from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.commission import (
     CONFLICT, MISSING, UNEXPECTED, CommissionOptions, CommissionResult, UnitOutcome, load_plan_file, load_profiles,
     plan_from_found, save_plan, secrets_needed,
 )
-from bps_commissioner.services.endpoints import Endpoint
+from bps_commissioner.services.endpoints import FACTORY_COMMUNITY, Endpoint
 from bps_commissioner.services.links import spec_of
 from bps_commissioner.ui.commission_driver import CommissionDriver, endpoint_for
 from bps_commissioner.ui.commission_result import ReportExports, ReportPreview, summary
@@ -59,8 +61,36 @@ def _t(text: str) -> str:
 
 
 def plan_link_for(endpoint: Endpoint) -> PlanLink:
-    """The plan's description of a window's link (no secret)."""
-    return dataclasses.replace(spec_of(endpoint), timeout=None)
+    """The plan's description of a window's link (no secret): an SNMP v1/v2c master keeps the
+    factory community "public" only when that is what it answers to; any other community is
+    a secret, left out of the plan and looked up when the run opens the link."""
+    spec = dataclasses.replace(spec_of(endpoint), timeout=None)
+    if spec.kind == "snmp" and spec.snmp_version != "3":
+        spec = dataclasses.replace(spec, community=FACTORY_COMMUNITY if _factory_community(endpoint) else "")
+    return spec
+
+
+def _factory_community(endpoint: Any) -> bool:
+    """Whether an SNMP master is read with the factory community (given with the link,
+    typed in this session, saved, or found nowhere: then the factory one is used)."""
+    given = getattr(endpoint, "community", None)
+    if given:
+        return given == FACTORY_COMMUNITY
+    try:
+        return credentials.find_secret(credentials.SNMP_COMMUNITY, "", endpoint.host).reveal() == FACTORY_COMMUNITY
+    except credentials.SecretUnavailable:
+        return True
+
+
+def master_host(link: PlanLink, telnet: Any = None) -> str | None:
+    """The Telnet host of an SNMP master (``telnet``: the TelnetTarget the window reaches it
+    with, else the link's host at its Telnet port), as a plan writes it: HOST or HOST:PORT."""
+    if link.kind != "snmp":
+        return None
+    host = telnet.host if telnet is not None else link.target
+    port = telnet.port if telnet is not None else link.telnet_port
+    text = f"[{host}]" if ":" in host else host
+    return text if port == TELNET_PORT else f"{text}:{port}"
 
 
 class CommissionPanel(PlanTable, ReportExports, QWidget):
@@ -282,13 +312,20 @@ class CommissionPanel(PlanTable, ReportExports, QWidget):
         chain = self._chain() if self._chain is not None else []
         links: list[PlanLink] = []
         units: list[PlannedUnit] = []
-        for endpoint, readings in chain:
+        for endpoint, readings, *rest in chain:
             if not readings:
                 continue
             index = len(links)
             sub = plan_from_found(readings, plan_link_for(endpoint))
             links.append(sub.links[0])
-            units.extend(dataclasses.replace(u, link=index) for u in sub.units)
+            telnet = rest[0] if rest else None
+            host = master_host(sub.links[0], telnet)
+            for u in sub.units:
+                u = dataclasses.replace(u, link=index)
+                if host is not None and u.address == 0:  # the master: its Telnet CLI is checked too
+                    user = getattr(telnet, "user", "") or None
+                    u = dataclasses.replace(u, host=host, telnet_user=None if user == FACTORY_USER else user)
+                units.append(u)
         if not links:
             self._say(self.tr("Nothing to plan yet: connect to a chain and let its units answer first."), error=True)
             return
@@ -401,7 +438,8 @@ class CommissionPanel(PlanTable, ReportExports, QWidget):
             if key in self._secrets and self._secrets[key] is not None:
                 continue
             try:
-                self._secrets[key] = secrets.lookup(kind, user=user, host=host, interactive=False)
+                # typed in this session (the Connect dialog, the Telnet tab), the environment, the keyring
+                self._secrets[key] = credentials.find_secret(kind, user, host)
                 continue
             except secrets.SecretUnavailable:
                 pass

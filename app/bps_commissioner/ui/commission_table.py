@@ -10,7 +10,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem
 
 from bps_commissioner.device.address import parse_host
 from bps_commissioner.device.i18n import QT_TRANSLATE_NOOP
@@ -35,6 +35,13 @@ _EDITABLE = (NAME, PHASES, RATING, PROBES_COL, PROFILE, FIRMWARE, HOST)
 def _t(text: str) -> str:
     """A text marked with QT_TRANSLATE_NOOP("CommissionPanel", ...), translated."""
     return QCoreApplication.translate("CommissionPanel", text)
+
+
+def link_name(plan: Plan | None, index: int) -> str:
+    """A plan's link by name: "1 · 10.0.0.6:161 (SNMP v2c)"."""
+    if plan is None or not 0 <= index < len(plan.links):
+        return str(index)
+    return f"{index} · {plan.links[index].describe()}"
 
 
 class PlanTable:
@@ -69,7 +76,7 @@ class PlanTable:
                 unit = plan.unit(link, address) if plan is not None else None
                 outcome = self._outcomes.get((link, address))  # type: ignore[call-overload]
                 values = ["" for _ in _COLUMNS]
-                values[LINK] = str(link)
+                values[LINK] = link_name(plan, link)
                 values[ADDRESS] = str(address)
                 if unit is not None:
                     values[NAME] = unit.name or ""
@@ -88,12 +95,48 @@ class PlanTable:
                     if column in (LINK, ADDRESS):
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.table.setItem(row, column, item)
+                self.table.setCellWidget(row, LINK, self._link_combo(plan, unit) if unit is not None else None)
                 self._render_status(row, unit, outcome)
         self._retranslate_table()
         self._fit_columns()
         if rows:
             self.table.setCurrentCell(max(0, min(current, len(rows) - 1)), NAME)
         self._show_unit(self.table.currentRow())
+
+    def _link_combo(self, plan: Plan | None, unit: PlannedUnit) -> QComboBox:
+        """The unit's link by name; choosing another moves the unit there."""
+        combo = QComboBox()
+        combo.setObjectName("planLink")
+        for index in range(len(plan.links) if plan is not None else 0):
+            combo.addItem(link_name(plan, index), index)
+        combo.setCurrentIndex(unit.link)
+        combo.setToolTip(link_name(plan, unit.link))
+        combo.activated.connect(lambda index, u=unit: self._link_chosen(u, index))
+        return combo
+
+    def _link_chosen(self, unit: PlannedUnit, index: int) -> None:
+        """Move ``unit`` to link ``index``: its address must fit that link and be free there."""
+        plan = self.plan
+        if plan is None or index == unit.link or not 0 <= index < len(plan.links):
+            return
+        target = plan.links[index]
+        error = ""
+        if unit.address not in target.addresses:
+            error = QCoreApplication.translate(
+                "CommissionPanel", "Unit %1 cannot be on %2: addresses there are %3").replace(
+                "%1", str(unit.address)).replace("%2", link_name(plan, index)).replace(
+                "%3", f"{target.addresses.start}..{target.addresses.stop - 1}")
+        elif plan.unit(index, unit.address) is not None:
+            error = QCoreApplication.translate("CommissionPanel", "%2 already has a unit %1").replace(
+                "%1", str(unit.address)).replace("%2", link_name(plan, index))
+        if error:
+            self._say(error, error=True)
+        else:
+            units = [dataclasses.replace(u, link=index) if u == unit else u for u in plan.units]
+            self.plan = dataclasses.replace(plan, units=tuple(sorted(units, key=lambda u: (u.link, u.address))))
+            self._say("")
+            self.planChanged.emit(self.plan)
+        self._fill_table()
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
@@ -231,5 +274,5 @@ class PlanTable:
             self._render_status(row, unit, self._outcomes.get(key))
 
 
-__all__ = ["ADDRESS", "FIRMWARE", "HOST", "LINK", "NAME", "PHASES", "PROBES_COL", "PROFILE", "PlanTable", "RATING",
+__all__ = ["ADDRESS", "link_name", "FIRMWARE", "HOST", "LINK", "NAME", "PHASES", "PROBES_COL", "PROFILE", "PlanTable", "RATING",
            "STATUS"]

@@ -37,6 +37,7 @@ from bps_commissioner.services.commission import (
     render, render_value,
 )
 from bps_commissioner.ui.i18n import LANGUAGES, catalogue, locale_for
+from bps_commissioner.ui.report_security import security_section
 
 #: Fonts with every Polish letter, in order of preference.
 FONT_FAMILIES = ("DejaVu Sans", "Arial", "Segoe UI", "Liberation Sans", "Noto Sans")
@@ -374,6 +375,7 @@ class ReportBuilder:
         if u.telnet is not None or (u.planned is not None and u.planned.firmware):
             parts.append(self._firmware(u))
         parts.append(self._checks(u))
+        parts.append(security_section(self, u))
         parts.append(self._notes(u))
         parts.append("</div>")
         return "".join(parts)

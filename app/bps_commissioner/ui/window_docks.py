@@ -339,15 +339,18 @@ class WindowDocks:
     def open_plan(self) -> None:
         self.show_commissioning().open_plan_dialog()
 
-    def _chain_readings(self) -> list[tuple[Any, list[Any]]]:
-        """What the chain tree shows, for a new plan: each Modbus link and its units' readings."""
-        from bps_commissioner.services.endpoints import TcpEndpoint
+    def _chain_readings(self) -> list[tuple[Any, list[Any], Any]]:
+        """What the chain tree shows, for a new plan: each link (serial, Modbus TCP, SNMP
+        master), its units' readings and the Telnet target it is reached with (or None)."""
+        from bps_commissioner.services.endpoints import SnmpEndpoint, TcpEndpoint
 
         out = []
         for link in self.model.links():
-            if link.key not in self.manager.keys() or not isinstance(link.endpoint, (SerialEndpoint, TcpEndpoint)):
+            if link.key not in self.manager.keys() or not isinstance(
+                    link.endpoint, (SerialEndpoint, TcpEndpoint, SnmpEndpoint)):
                 continue
-            out.append((link.endpoint, [u.reading for u in self.model.units(link.key) if u.reading is not None]))
+            out.append((link.endpoint, [u.reading for u in self.model.units(link.key) if u.reading is not None],
+                        self.network.target(link.key)))
         return out
 
     def _apply_plan_marks(self, marks: dict[str, dict[int, str]]) -> None:

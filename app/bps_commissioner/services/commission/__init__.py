@@ -28,7 +28,7 @@ from bps_commissioner.services.commission.checks import (
 )
 from bps_commissioner.services.commission.result import (
     CSV_COLUMNS, CommissionResult, UnitOutcome, csv_rows, csv_text, load_plan_file, load_profiles, now_text,
-    plan_from_found, save_plan, write_csv, write_text_file,
+    plan_from_found, save_plan, security_of, security_result, write_csv, write_text_file,
 )
 from bps_commissioner.services.commission.survey import (
     TCP_PROBE_WAIT, SecretSource, Survey, default_open_link, scan_tcp, secrets_needed, survey_job, telnet_host,
@@ -51,6 +51,7 @@ __all__ = [
     "csv_rows", "csv_text", "current_check", "default_open_link", "electrical_checks", "energy_check",
     "failed_outcome", "firmware_check", "joined", "link_checks", "link_job", "load_plan_file", "load_profiles",
     "network_link_job", "now_text", "phase_check", "plan_from_found", "power_check", "probe_checks", "render",
-    "render_value", "run_commission", "save_plan", "scan_tcp", "secrets_needed", "security_checks", "survey_job",
+    "render_value", "run_commission", "save_plan", "scan_tcp", "secrets_needed", "security_checks",
+    "security_of", "security_result", "survey_job",
     "telnet_host", "telnet_look", "threshold_check", "threshold_differences", "write_csv", "write_text_file",
 ]

@@ -122,7 +122,19 @@ class CommissionResult:
 
 CSV_COLUMNS = ("link", "address", "name", "status", "pass", "warn", "fail", "phases",
                "voltage_l1", "voltage_l2", "voltage_l3", "current_l1", "current_l2", "current_l3", "frequency",
-               "probes", "firmware", "failed_checks", "warnings")
+               "probes", "firmware", "failed_checks", "warnings", "telnet_host", "security", "security_findings")
+
+
+def security_of(unit: "UnitOutcome") -> tuple[Check, ...]:
+    """A unit's security checks (factory login and communities, cleartext protocols, Telnet
+    on or off); none when the run had neither a Telnet host nor an SNMP link for it."""
+    return tuple(c for c in unit.checks if c.check == "security" or c.check.startswith("security_"))
+
+
+def security_result(unit: "UnitOutcome") -> str:
+    """fail, warn or pass: the worst of the unit's security checks; "" without any."""
+    results = {c.result for c in security_of(unit)}
+    return next((r for r in (FAIL, WARN, PASS) if r in results), "")
 
 
 def csv_rows(result: CommissionResult) -> list[dict[str, Any]]:
@@ -138,6 +150,9 @@ def csv_rows(result: CommissionResult) -> list[dict[str, Any]]:
             "firmware": u.firmware or "",
             "failed_checks": "; ".join(f"{c.check}: {c.detail}" for c in u.checks if c.result == FAIL),
             "warnings": "; ".join(f"{c.check}: {c.detail}" for c in u.checks if c.result == WARN),
+            "telnet_host": u.telnet.host if u.telnet is not None else "",
+            "security": security_result(u),
+            "security_findings": "; ".join(f"{c.result} {c.check}: {c.detail}" for c in security_of(u)),
         }
         for key in ("voltage_l1", "voltage_l2", "voltage_l3", "current_l1", "current_l2", "current_l3"):
             value = r.value(key) if r is not None and int(key[-1]) <= r.phases else None

@@ -322,8 +322,8 @@ class _Run:
             profile = self.profiles.get(unit.profile) if unit is not None and unit.profile else None
             look = self._telnet_for(link, unit, address)
             checks = link_checks(None, snmp=True)
-            checks.extend(self._unit_checks(unit, reading, profile, None, look,
-                                            findings if address == min(found) else [], snmp=True))
+            # every unit on the link is reached with the master's SNMP settings: each gets them checked
+            checks.extend(self._unit_checks(unit, reading, profile, None, look, findings, snmp=True))
             out.append(UnitOutcome(index, address, match.unit_status(unit, checks), tuple(checks), unit, reading,
                                    link.describe(), unit.profile if unit else None, profile, None, look))
         return out
