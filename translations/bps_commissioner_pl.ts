@@ -541,6 +541,14 @@
         <translation>Stan</translation>
     </message>
     <message>
+        <source>Unit %1 cannot be on %2: addresses there are %3</source>
+        <translation>Urządzenie %1 nie może być na łączu %2: adresy na nim to %3</translation>
+    </message>
+    <message>
+        <source>%2 already has a unit %1</source>
+        <translation>Łącze %2 ma już urządzenie %1</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3093,6 +3101,26 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
     <message>
         <source>page %1 of %2</source>
         <translation>strona %1 z %2</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Bezpieczeństwo</translation>
+    </message>
+    <message>
+        <source>Telnet at %1</source>
+        <translation>Telnet pod adresem %1</translation>
+    </message>
+    <message>
+        <source>SNMP over %1</source>
+        <translation>SNMP przez %1</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Sprawdzono</translation>
+    </message>
+    <message>
+        <source>Not checked: the plan gives this unit no Telnet host and it is not on an SNMP link.</source>
+        <translation>Nie sprawdzono: plan nie podaje dla tego urządzenia hosta Telnet i nie jest ono na łączu SNMP.</translation>
     </message>
 </context>
 <context>
