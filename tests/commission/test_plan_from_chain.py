@@ -15,7 +15,7 @@ from bps_commissioner.services.commission import FAIL, csv_text
 from bps_commissioner.ui.commission_table import LINK
 from bps_commissioner.ui.report import write_pdf
 from bps_commissioner.ui.simulation import SimulatedLink, SimulatedMaster
-from tests.commission.conftest import pdftotext
+from tests.commission.conftest import isolated_secrets, pdftotext  # noqa: F401
 from tests.ui.conftest import make_window, manager, translations, user_settings  # noqa: F401
 
 
@@ -71,3 +71,48 @@ def test_a_plan_from_the_simulators_chain_keeps_the_snmp_master_and_fails_its_fa
     assert "Telnet at 127.0.0.1" in text
     assert "Not checked: the plan gives this unit no Telnet host" in text
     w.close()
+
+
+def test_a_typed_community_never_goes_into_the_plan_and_a_v3_user_does(isolated_secrets):
+    from bps_commissioner.device.plan import parse_plan
+    from bps_commissioner.services import credentials
+    from bps_commissioner.services.endpoints import SnmpEndpoint
+    from bps_commissioner.ui.commission_panel import plan_link_for
+
+    typed = SnmpEndpoint("10.9.8.7", 161, "2c")
+    credentials.remember(credentials.SNMP_COMMUNITY, "", "10.9.8.7", "s3cret-ro")
+    try:
+        link = plan_link_for(typed)
+        assert "community" not in link.to_dict() and "s3cret" not in json.dumps(link.to_dict())
+        # read back, the run looks the community up again (the one typed in this session)
+        again = parse_plan(json.dumps({"links": [link.to_dict()], "units": [{"address": 0}]})).links[0]
+        assert again.kind == "snmp" and again.snmp_version == "2c"
+    finally:
+        credentials.SESSION.forget(credentials.SNMP_COMMUNITY, "", "10.9.8.7")
+    assert plan_link_for(typed).to_dict()["community"] == "public"  # nothing typed: the factory one answers
+    v3 = plan_link_for(SnmpEndpoint("10.9.8.7", 161, "3", "bkt", "SHA", "AES"))
+    assert v3.to_dict() == {"snmp": "10.9.8.7", "version": "3", "v3_user": "bkt", "v3_auth_proto": "SHA",
+                            "v3_priv_proto": "AES", "retries": 1}
+
+
+def test_the_link_combo_moves_a_unit_to_another_link_when_its_address_fits(qtbot):
+    from bps_commissioner.device.plan import Plan, PlanLink, PlannedUnit
+    from bps_commissioner.ui.commission_panel import CommissionPanel
+
+    panel = CommissionPanel()
+    qtbot.addWidget(panel)
+    links = (PlanLink("tcp", "10.0.0.5", 502), PlanLink("snmp", "10.0.0.6", 161), PlanLink("tcp", "10.0.0.7", 502))
+    panel.set_plan(Plan("Rack", links=links, units=(PlannedUnit(3, 0, name="A"), PlannedUnit(9, 0, name="B"))))
+    combo = panel.table.cellWidget(0, LINK)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "0 · 10.0.0.5:502 (Modbus TCP)", "1 · 10.0.0.6:161 (SNMP v2c)", "2 · 10.0.0.7:502 (Modbus TCP)"]
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    assert [(u.link, u.address) for u in panel.plan.units] == [(0, 9), (2, 3)]
+    row = panel._rows.index((0, 9))
+    combo = panel.table.cellWidget(row, LINK)
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)  # address 9 is not a chain address (0..5)
+    assert [(u.link, u.address) for u in panel.plan.units] == [(0, 9), (2, 3)]
+    assert "Unit 9 cannot be on 1 · 10.0.0.6:161 (SNMP v2c)" in panel.status.text()
+    assert panel.table.cellWidget(panel._rows.index((0, 9)), LINK).currentIndex() == 0

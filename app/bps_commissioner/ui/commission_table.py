@@ -129,14 +129,13 @@ class PlanTable:
         elif plan.unit(index, unit.address) is not None:
             error = QCoreApplication.translate("CommissionPanel", "%2 already has a unit %1").replace(
                 "%1", str(unit.address)).replace("%2", link_name(plan, index))
-        if error:
-            self._say(error, error=True)
-        else:
+        if not error:
             units = [dataclasses.replace(u, link=index) if u == unit else u for u in plan.units]
             self.plan = dataclasses.replace(plan, units=tuple(sorted(units, key=lambda u: (u.link, u.address))))
-            self._say("")
-            self.planChanged.emit(self.plan)
         self._fill_table()
+        self._say(error, error=bool(error))
+        if not error:
+            self.planChanged.emit(self.plan)
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
