@@ -207,6 +207,11 @@ def test_simulator_links_have_distinct_names_that_say_their_kind(qtbot, make_win
     assert chain_key is not None and master_key is not None
     assert w.link_label(chain_key) == "Simulator · Modbus TCP"
     assert w.link_label(master_key) == "Simulator · SNMP master"
+    # the chain tree's row gives the settings after the name, not the kind again
+    from bps_commissioner.ui.chain_model import NAME
+    rows = {k: w.model.item(w.model._link_row(k), NAME).text() for k in (chain_key, master_key)}
+    assert rows[master_key].startswith("Simulator · SNMP master · v2c") and rows[master_key].count("SNMP") == 1
+    assert rows[chain_key].count("Modbus TCP") == 1 and "127.0.0.1:" in rows[chain_key]
     # any two links with the same name are told apart
     other = w.connect_link(tcp_endpoint(tcp_chain), [1], label="Simulator · Modbus TCP")
     labels = [w.link_label(k) for k in (chain_key, master_key, other)]

@@ -90,6 +90,7 @@ class LinkInfo:
     state: str = "connecting"
     message: str = ""
     fault: Any = None  # the Fault of a lost link
+    kind_in_label: bool = False  # the label names the link's kind ("Simulator · RS485"): not repeated
 
 
 def unit_title(address: int, chain: bool = False) -> str:
@@ -117,6 +118,16 @@ def endpoint_type_text(endpoint: Any) -> str:
             return QCoreApplication.translate("ChainModel", "SNMPv3 master")
         return QCoreApplication.translate("ChainModel", "SNMP v%1 master").replace("%1", endpoint.version)
     return QCoreApplication.translate("ChainModel", "Modbus TCP")
+
+
+def endpoint_detail_text(endpoint: Any) -> str:
+    """The link's settings without its kind, for a label that already names it: "19200 8N1",
+    "v2c", "127.0.0.1:502"."""
+    if isinstance(endpoint, SerialEndpoint):
+        return str(endpoint.settings)
+    if isinstance(endpoint, SnmpEndpoint):
+        return f"v{endpoint.version}" if endpoint.version != "3" else "v3"
+    return f"{endpoint.host}:{endpoint.port}"
 
 
 def is_chain_link(endpoint: Any) -> bool:
@@ -177,12 +188,12 @@ class ChainModel(QStandardItemModel):
         return None if row is None else self.item(row, NAME)
 
     # -- links --------------------------------------------------------------------------------
-    def add_link(self, key: str, endpoint: Any, label: str | None = None) -> None:
+    def add_link(self, key: str, endpoint: Any, label: str | None = None, *, kind_in_label: bool = False) -> None:
         if key in self._links:
             self._links[key].endpoint = endpoint
             self._render_link(key)
             return
-        self._links[key] = LinkInfo(key, label or endpoint.describe(), endpoint)
+        self._links[key] = LinkInfo(key, label or endpoint.describe(), endpoint, kind_in_label=kind_in_label)
         items = [QStandardItem() for _ in _HEADERS]
         for item in items:
             item.setEditable(False)
@@ -221,7 +232,7 @@ class ChainModel(QStandardItemModel):
         if row is None:
             return
         name = self.item(row, NAME)
-        text = f"{link.label} · {endpoint_type_text(link.endpoint)}"
+        text = f"{link.label} · {endpoint_detail_text(link.endpoint) if link.kind_in_label else endpoint_type_text(link.endpoint)}"
         if link.state != "connected":
             text += f" · {link_state_text(link.state)}"
         name.setText(text)

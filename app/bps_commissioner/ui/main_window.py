@@ -67,6 +67,7 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
         self.history = history or HistoryStore()
         self.simulations: list[SimulatedLink] = []
         self._labels: dict[str, str] = {}
+        self._kind_labels: set[str] = set()  # links whose label names their kind
         self._scan_dialogs: dict[str, ScanDialog] = {}
         self._selected: tuple[str | None, int | None] = (None, None)
         self._poll_times: deque[float] = deque()
@@ -190,6 +191,7 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
             label = self.tr("Simulator · Modbus TCP")
         else:
             label = self.tr("Simulator · RS485")
+        self._kind_labels.add(endpoint.key)  # "Simulator · RS485" names its kind: the tree does not repeat it
         key = self.connect_link(endpoint, simulation.units, label=label)
         if isinstance(simulation, SimulatedMaster):
             self.network.set_target(key, simulation.telnet)
@@ -215,7 +217,7 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
         fit(3, [fmt.clock(0)], title=False)  # the heading may be elided, the time not
 
     def _on_link_added(self, key: str, endpoint: Endpoint) -> None:
-        self.model.add_link(key, endpoint, self.link_label(key))
+        self.model.add_link(key, endpoint, self.link_label(key), kind_in_label=key in self._kind_labels)
         self.bus_meter.set_link(key, endpoint.settings if isinstance(endpoint, SerialEndpoint) else None)
         self.tree.setFirstColumnSpanned(self.model.link_index(key).row(), QModelIndex(), True)
         self.diagnostics.set_links({k: self.link_label(k) for k in self.manager.keys()})
