@@ -21,7 +21,6 @@ import os
 import platform
 import re
 import sys
-import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +31,7 @@ from bps_commissioner.services import secrets
 from bps_commissioner.services.audit import default_audit_path
 from bps_commissioner.services.credentials import SNMP_COMMUNITY
 from bps_commissioner.services.logs import log_dir, log_path, scrub_secrets
+from bps_commissioner.services.paths import replacing
 
 #: Distributions whose versions a support call needs (name shown, distribution names tried).
 LIBRARIES = (("PySide6", ("PySide6", "PySide6-Essentials")), ("pyqtgraph", ("pyqtgraph",)),
@@ -210,19 +210,10 @@ def write_bundle(out: str | os.PathLike[str], *, self_test: str | None = None,
     files = {"README.txt": readme(names, created), **files}
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".support-", suffix=".zip", dir=target.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            for name, text in files.items():
-                zf.writestr(name, scrub(text, extra))
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with replacing(target, prefix=".support-", suffix=".zip") as tmp, \
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, text in files.items():
+            zf.writestr(name, scrub(text, extra))
     return names
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable, Mapping
@@ -24,6 +23,7 @@ from bps_commissioner.services.commission.checks import SENSORS, TelnetLook
 from bps_commissioner.services.commission.reasons import (
     FAIL, OK, PASS, WARN, Check,
 )
+from bps_commissioner.services.paths import replacing
 from bps_commissioner.services.thresholds import load_profile_file
 
 # --- results -----------------------------------------------------------------------------------
@@ -173,19 +173,8 @@ def csv_text(result: CommissionResult) -> str:
 def write_text_file(path: str | os.PathLike[str], text: str, *, bom: bool = False) -> None:
     """Write ``text`` (UTF-8) through a temporary file, so a failed write leaves no half
     file. Raises OSError."""
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix=".bps-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+        f.write(text)
 
 
 def write_csv(result: CommissionResult, path: str | os.PathLike[str]) -> None:
