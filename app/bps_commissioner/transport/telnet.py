@@ -223,6 +223,7 @@ class TelnetSession:
         self._buffer = ""  # text received and not yet consumed
         self._dialogue: list[str] = []
         self._password: str | None = None
+        self._hidden: list[str] = []  # other secrets typed in this session (hide())
         self._menu: str | None = None  # None: main menu
         self._back: str | None = None
 
@@ -238,9 +239,14 @@ class TelnetSession:
         """The raw exchange so far: what the unit sent, and ``>>> `` lines for what was
         typed (the password as ``********``)."""
         text = "".join(self._dialogue)
-        if self._password:
-            text = text.replace(self._password, HIDDEN)
+        for secret in sorted({self._password or "", *self._hidden}, key=len, reverse=True):
+            if secret:
+                text = text.replace(secret, HIDDEN)
         return text
+
+    def hide(self, *secrets: str) -> None:
+        """Show ``secrets`` as ``********`` wherever the dialogue holds them (a new password)."""
+        self._hidden.extend(s for s in secrets if s)
 
     def _tail(self, chars: int = 1500) -> str:
         text = self.dialogue
@@ -398,13 +404,34 @@ class TelnetSession:
 
     # --- menus --------------------------------------------------------------------------
 
-    def command(self, text: str) -> str:
+    def command(self, text: str, *, secret: bool = False) -> str:
         """Type ``text`` at the prompt; the reply up to the next prompt (without the echo
-        of ``text`` and without the prompt)."""
-        return self._run(self._command(text))
+        of ``text`` and without the prompt). ``secret``: the dialogue shows ``********``
+        for the line typed (hide() its secrets too, for the unit's echo)."""
+        return self._run(self._command(text, secret))
 
-    async def _command(self, text: str) -> str:
-        await self._send_line(text)
+    def last_command(self, text: str, wait: float = 3.0) -> str:
+        """Type ``text`` after which the unit closes the connection (a restart); returns what
+        it showed until it closed, or until ``wait`` seconds passed."""
+        async def go() -> str:
+            await self._send_line(text)
+            _, shown = await self._until_closed(wait)
+            return shown
+        try:
+            return self._run(go())
+        finally:
+            self.user = None
+            self.close()
+
+    async def _until_closed(self, wait: float) -> tuple[str, str]:
+        try:
+            return await self._read_until({}, "the end of the session", eof_ok=True, timeout=wait)
+        except (TelnetTimeout, TelnetLost):
+            text, self._buffer = self._buffer, ""
+            return "timeout", text
+
+    async def _command(self, text: str, secret: bool = False) -> str:
+        await self._send_line(text, secret=secret)
         _, reply = await self._read_until({"prompt": PROMPT_RE}, f"the prompt after {text!r}")
         reply = PROMPT_RE.sub("", reply)
         lines = reply.split("\n")
