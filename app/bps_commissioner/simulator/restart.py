@@ -16,6 +16,13 @@ A service is paused by its ``pause()``/``resume()`` when it has them (:class:`Tc
 connections stay open but nothing answers; at the resume they are dropped, as a rebooted
 unit forgets them). A service without them is stopped and started again on the same port
 (``stop()``/``start()``): its port refuses connections meanwhile.
+
+Re-addressing: a Telnet CLI added to the coordinator gives it the master's stored settings
+(:meth:`RestartCoordinator.attach_settings`). When a restart ends and the stored address
+differs from the one in effect, every registered service bound to the old host is stopped
+and started on the new address with the same port number (one asked for port 0 keeps the
+port it got); services on other hosts stay where they are. A service that cannot bind
+there (the address is taken) stays down, and :attr:`RestartCoordinator.failures` records it.
 """
 
 from __future__ import annotations
@@ -78,6 +85,14 @@ class RestartCoordinator:
         self.restarts = 0
         self.uploads: list[tuple[str, int]] = []  # (file name, size) of every complete upload
         self.on_restarted: list[Callable[[str], None]] = []  # called with the version after each restart
+        # called with ``factory`` in the restart's thread, before the services come back
+        self.on_rebooting: list[Callable[[bool], None]] = []
+        self.on_moved: list[Callable[[str], None]] = []  # called with the new address after a move
+        self.settings: Any = None  # the master's stored settings (``.address``), see attach_settings
+        self.address: str | None = None  # the address in effect
+        self.bound_host: str | None = None  # the host the master's services are bound to
+        # (service class, host, port, error) of every service that could not come back
+        self.failures: list[tuple[str, str, int, str]] = []
         self._services: list[Any] = []
         self._lock = threading.Lock()
         self._up = threading.Event()
@@ -86,10 +101,25 @@ class RestartCoordinator:
         self._thread: threading.Thread | None = None
 
     def add(self, service: Any) -> Any:
-        """Register a running service (it needs pause/resume, or stop/start). Returns it."""
+        """Register a running service (it needs pause/resume, or stop/start). Returns it.
+        A service with ``attach_coordinator`` (the Telnet CLI) is told about this coordinator."""
         with self._lock:
             self._services.append(service)
+        if hasattr(service, "attach_coordinator"):
+            service.attach_coordinator(self)
         return service
+
+    def attach_settings(self, settings: Any, bound_host: str) -> None:
+        """Re-address by ``settings.address`` (the stored address) at every restart; the
+        address in effect is the stored one now, the services are bound to ``bound_host``."""
+        self.settings = settings
+        self.address = settings.address
+        self.bound_host = bound_host
+
+    @property
+    def services(self) -> list[Any]:
+        with self._lock:
+            return list(self._services)
 
     @property
     def version(self) -> str:
@@ -109,9 +139,11 @@ class RestartCoordinator:
             self.uploads.append((filename, len(data)))
         self.restart(version_from_filename(filename))
 
-    def restart(self, new_version: str | None = None, *, factory: bool = False) -> bool:
+    def restart(self, new_version: str | None = None, *, factory: bool = False,
+                announce: Callable[[], None] | None = None) -> bool:
         """Start a restart in the background; False when one is already under way.
-        ``factory``: the thresholds go back to factory values even with ``keep_config``."""
+        ``factory``: the thresholds go back to factory values even with ``keep_config``.
+        ``announce`` is called once the restart is under way, before the services go silent."""
         with self._lock:
             if not self._up.is_set() or self._stop.is_set():
                 return False
@@ -119,6 +151,11 @@ class RestartCoordinator:
             services = list(self._services)
             self._thread = threading.Thread(target=self._reboot, args=(services, new_version, factory),
                                             name="simulated-master restart", daemon=True)
+        if announce is not None:
+            try:
+                announce()
+            except OSError:
+                pass
         for service in services:
             self._pause(service)
         self._thread.start()
@@ -136,12 +173,50 @@ class RestartCoordinator:
                         unit.write(register, word)
             self.restarts += 1
         finally:
+            moved = None
             if not self._stop.is_set():
+                for hook in list(self.on_rebooting):
+                    try:
+                        hook(factory)
+                    except Exception as exc:  # noqa: BLE001 - recorded, never raised in this thread
+                        self.failures.append((getattr(hook, "__qualname__", "hook"), "", 0, str(exc)))
+                moved = self._new_address()
                 for service in services:
-                    self._resume(service)
+                    if moved is not None and getattr(service, "host", None) == self.bound_host:
+                        self._move(service, moved)
+                    else:
+                        self._resume(service)
+                if moved is not None:
+                    self.address = self.bound_host = moved
             self._up.set()
+        if moved is not None:
+            for moved_callback in list(self.on_moved):
+                moved_callback(moved)
         for callback in list(self.on_restarted):
             callback(self.master.firmware_version)
+
+    def _new_address(self) -> str | None:
+        """The stored address when it differs from the one in effect, else None."""
+        wanted = getattr(self.settings, "address", None)
+        return wanted if wanted and self.address is not None and wanted != self.address else None
+
+    def _move(self, service: Any, host: str) -> None:
+        """Stop ``service`` and start it on ``host`` with the same port number; a failure
+        leaves it down and is recorded."""
+        try:
+            if getattr(service, "_port", None) == 0:  # asked for any free port: keep the one it got
+                service._port = service.port
+            service.stop()
+            service.host = host
+            service.start()
+            if hasattr(service, "pause") and hasattr(service, "resume"):
+                service.resume()  # it was paused for the restart
+        except (OSError, RuntimeError) as exc:
+            try:
+                service.stop()
+            except (OSError, RuntimeError):
+                pass
+            self.failures.append((type(service).__name__, host, getattr(service, "port", 0), str(exc)))
 
     def stop(self) -> None:
         """End a restart under way at once (the services stay as they are: stop them)."""

@@ -119,7 +119,7 @@ class _Instrumentation(AbstractMibInstrumController):
     # one snapshot of the units per request, so one PDU shows one instant
     def _snapshot(self) -> dict[tuple[int, ...], Any]:
         agent = self._agent
-        if agent.master.silent or agent.paused:
+        if agent.master.silent or agent.paused or not agent.enabled:
             raise PySnmpError("the simulated master is silent")  # dropped: no reply at all
         agent.requests += 1
         table: dict[tuple[int, ...], Any] = {
@@ -234,6 +234,7 @@ class SnmpSimulator:
         self.device_name = device_name
         self.requests = 0  # PDUs answered (a GETBULK counts once per repetition)
         self.paused = False  # True: every request is dropped, as by a restarting unit
+        self.enabled = True  # False: the agent is switched off (Telnet menu 5): every request is dropped
         self.started = time.monotonic()
         self.engine_id = b""
         self._sock: socket.socket | None = None

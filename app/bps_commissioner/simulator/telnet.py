@@ -15,6 +15,12 @@ Replies the manual does not show are this simulator's choice, kept short and reg
   threshold registers, the warnings are kept here; it answers ``OK`` and lists again;
 * menu 9 lists ``PhaseN energy:<kWh, whole>`` and takes ``clearpN``, which clears the
   unit's counters of that phase (``SimulatedUnit.reset_energy``);
+* menus 2-7 show and change the master's stored settings (clock, password, network, SNMP,
+  HTTP, SMTP): the item's number, then the value (telnet_settings.py);
+* menu 10 ``1`` answers ``Restarting...`` and closes the connection while the master
+  restarts (through its RestartCoordinator when it has one: every network service goes
+  silent, and comes back at the address set in menu 4); ``2`` first restores every
+  setting to its factory value;
 * an unknown command answers ``Command error!``; a wrong login ``Account or password
   error!`` and the account prompt again (three tries, then the connection closes).
 
@@ -32,11 +38,12 @@ import socket
 import socketserver
 import threading
 import time
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from bps_commissioner.device.decode import decode_registers, registers_of
 from bps_commissioner.device.registers import PHASES, REGISTER_COUNT
 from bps_commissioner.simulator.model import SimulatedUnit
+from bps_commissioner.simulator.telnet_settings import SETTINGS_MENUS, SNMP_ATTRIBUTES, TelnetSettings, apply_snmp
 
 IAC, DONT, DO, WONT, WILL, SB, SE = 255, 254, 253, 252, 251, 250, 240
 ECHO, SGA = 1, 3
@@ -72,12 +79,14 @@ def default_warnings(alarms: dict[str, float] | None = None) -> dict[str, tuple[
     return out
 
 
-class TelnetState:
-    """What the CLI changes and keeps between connections: the account, the warnings."""
+class TelnetState(TelnetSettings):
+    """What the CLI changes and keeps between connections: the settings of menus 2-7
+    (:class:`TelnetSettings`: account, password, clock, network, SNMP, HTTP, SMTP), the
+    warnings, and counters of what happened."""
 
-    def __init__(self, account: str, password: str, alarms: dict[str, float] | None = None) -> None:
-        self.account = account
-        self.password = password
+    def __init__(self, account: str, password: str, alarms: dict[str, float] | None = None,
+                 **settings: Any) -> None:
+        super().__init__(account, password, **settings)
         self.alarms = alarms
         self.warnings = default_warnings(alarms)
         self.connections = 0  # TCP connections accepted
@@ -85,7 +94,11 @@ class TelnetState:
         self.failed_logins = 0
         self.commands: list[str] = []  # every command line received after login, in order
         self.restarts = 0
-        self.lock = threading.Lock()
+
+    def restore_factory(self) -> None:
+        with self.lock:
+            super().restore_factory()
+            self.warnings = default_warnings(self.alarms)
 
 
 def _fmt(value: float | None, decimals: int) -> str:
@@ -207,10 +220,10 @@ class _Session(socketserver.BaseRequestHandler):
     def banner(self) -> str:
         master = self.server.owner.master
         up = int(time.monotonic() - self.server.owner.booted)
-        now = time.localtime()
+        now = self.server.owner.state.now()
         return (f"Last Update Time : {master.firmware_date}\n"
                 f"Version : {master.firmware_version}\n"
-                f"Date:{time.strftime('%Y-%m-%d', now)} Time:{time.strftime('%H:%M:%S', now)}\n"
+                f"Date:{now:%Y-%m-%d} Time:{now:%H:%M:%S}\n"
                 f"Up time : {up // 86400}Days {up % 86400 // 3600}Hours {up % 3600 // 60}Minute\n"
                 f"{MAKER}\n")
 
@@ -221,28 +234,8 @@ class _Session(socketserver.BaseRequestHandler):
         if menu == "1":
             return ("Command:1.Load 2.Voltage 3.ActivePower 4.ApparentPower 5.ReactivePower 6.Frequency "
                     "7.PF 8.Total Energy 9.Sensor 10.Back\nCommand format:master load or slave1 load\n")
-        if menu == "2":
-            return (f"System clock: Date: {time.strftime('%Y-%m-%d')} Time: {time.strftime('%H:%M:%S')}\n"
-                    "Command:1.Set Date/Time 2.Back\nCommand format:date yyyy-mm-dd,time hh:mm:ss\n\n")
-        if menu == "3":
-            return (f"Users:{owner.state.account}\nCommand:1.Change password 2.Back\n"
-                    "Command format: old:xxxxxx&new:xxxxxx&confirm:xxxxxx&\n\n")
-        if menu == "4":
-            return ("Network\nIPv4 Address:192.168.0.163\nIPv4 Subnet Mask:255.255.255.0\nGateway:192.168.0.1\n"
-                    "DNS:8.8.8.8\nCommand:1.Set IPv4 Address 2.Set IPv4 Subnet Mask 3.Set Gateway 4.Set DNS 5.Back\n"
-                    "Command format: address:xxx.xxx.xxx.xxx\n\n")
-        if menu == "5":
-            return ("SNMP service\nSNMP agent:Enable\nWrite community:private\nRead community:public\n"
-                    "Trap1 address:0.0.0.0\nCommand:1.Set agent 2.Set Write community 3.Set Read community "
-                    "4.Set Trap1 address 5.Back\nCommand format: address:xxx.xxx.xxx.xxx\n\n")
-        if menu == "6":
-            return "HTTP Settings\nHTTP port:80\nCommand:1.Set port 2.Back\nCommand format: port:xx\n\n"
-        if menu == "7":
-            return ("SMTP Settings\nSMTP Account:\nSMTP Password:\nSMTP Server:\nSMTP Port:25\n"
-                    "Number of cyclical notification:1\nTime between cyclical notification:1\n"
-                    "SMTP Recipient Email:\nCommand:1.Set Account 2.Set Password 3.Set Server 4.Set Port "
-                    "5.Set Number 6.Set time between 7 .Set Recipient 8.Back\n"
-                    "Command format: account:xxxxx@xx.com\n\n")
+        if menu in SETTINGS_MENUS:
+            return owner.state.screen(menu)
         if menu == "8":
             return self.threshold_listing()
         if menu == "9":
@@ -258,6 +251,7 @@ class _Session(socketserver.BaseRequestHandler):
     def main_loop(self) -> None:
         owner = self.server.owner
         menu = "main"
+        self.item: str | None = None  # the item of a settings menu chosen, awaiting its value
         self.send(self.menu_text("main"))
         while True:
             self.send(PROMPT)
@@ -274,13 +268,13 @@ class _Session(socketserver.BaseRequestHandler):
                     self.send("Logout\n")
                     return
                 if command in self.BACK:
-                    menu = command
+                    menu, self.item = command, None
                     self.send(self.menu_text(menu))
                 else:
                     self.send("Command error!\n\n" + self.menu_text("main"))
                 continue
             if command.lower() in (self.BACK[menu], "back"):
-                menu = "main"
+                menu, self.item = "main", None
                 self.send(self.menu_text("main"))
                 continue
             reply = self.in_menu(menu, command)
@@ -299,18 +293,11 @@ class _Session(socketserver.BaseRequestHandler):
             if index >= len(owner.units) or owner.units[index].silent:
                 return f"{m.group(1)} is not connected\n\n"
             return self.show(owner.units[index], m.group(3)) + "\n\n"
-        if menu == "3":
-            m = re.fullmatch(r"old:(.*)&new:(.*)&confirm:(.*)&?", command)
-            if not m:
-                return "Command error!\n\n"
-            old, new, confirm = m.groups()
-            with owner.state.lock:
-                if old != owner.state.password:
-                    return "Old password error!\n\n"
-                if not new or new != confirm:
-                    return "New password and confirmation differ!\n\n"
-                owner.state.password = new
-            return "OK\n\n"
+        if menu in SETTINGS_MENUS:
+            reply, self.item, changed = owner.state.command(menu, command, self.item)
+            if changed in SNMP_ATTRIBUTES:
+                owner.apply_snmp()
+            return reply
         if menu == "8":
             return self.set_thresholds(low)
         if menu == "9":
@@ -321,13 +308,9 @@ class _Session(socketserver.BaseRequestHandler):
             return f"Phase{m.group(1)} energy cleared\n" + self.menu_text("9")
         if menu == "10":
             if command in ("1", "2"):
-                self.send("Restarting...\n")
-                owner.restart(factory=command == "2")
+                owner.restart(factory=command == "2", announce=lambda: self.send("Restarting...\n"))
                 return None
-            return "Command error!\n"
-        if command.isdigit():  # a numbered entry of a settings menu: show its format again
-            formats = [line for line in self.menu_text(menu).splitlines() if line.startswith("Command format")]
-            return "\n".join(formats) + "\n\n"
+            return "Command error!\n" + self.menu_text("10")
         return "Command error!\n\n"
 
     # --- values -------------------------------------------------------------------------
@@ -430,23 +413,37 @@ class TelnetSimulator:
     """Serve the Telnet CLI of ``units[0]`` (the master; ``units[1:]`` are its slaves, shown
     by menu 1) on TCP ``host``:``port`` (port 0: a free one, see :attr:`port`).
 
-    ``account``/``password`` default to the factory login admin/admin. ``on_restart`` is
-    called (with ``factory``) when menu 10 restarts the unit, e.g. to apply a flashed
-    firmware version."""
+    ``account``/``password`` default to the factory login admin/admin; they are the factory
+    login menu 10 ``2`` restores. The factory network settings are ``host`` (a wildcard
+    address or a name shows 192.168.0.163), mask 255.255.255.0, the /24's .1 as gateway, DNS
+    8.8.8.8, unless ``address``/``mask``/``gateway``/``dns`` are given; ``clock_offset_s``
+    sets the unit's clock that far from the laptop's. :attr:`state` holds the settings.
+
+    ``snmp``: the master's SnmpSimulator, which menu 5 changes at once. ``on_restart`` is
+    called (with ``factory``) when menu 10 restarts the unit. Added to a
+    :class:`~bps_commissioner.simulator.restart.RestartCoordinator`, menu 10 restarts
+    through it (:attr:`coordinator`)."""
 
     def __init__(self, units: Sequence[SimulatedUnit], host: str = "127.0.0.1", port: int = 23, *,
                  account: str = "admin", password: str = "admin", idle_timeout: float = 300.0,
-                 on_restart: Callable[[bool], None] | None = None) -> None:
+                 on_restart: Callable[[bool], None] | None = None, snmp: Any = None,
+                 address: str | None = None, mask: str | None = None, gateway: str | None = None,
+                 dns: str | None = None, clock_offset_s: float = 0.0) -> None:
         if not units:
             raise ValueError("the Telnet simulator needs a master unit")
         self.units = tuple(units)
         self.host = host
         self._port = port
         alarms = decode_registers(0, dict(enumerate(units[0].read(0, REGISTER_COUNT)))).values
-        self.state = TelnetState(account, password, {k: v for k, v in alarms.items() if "." in k and v is not None})
-        self._factory_login = (account, password)
+        self.state = TelnetState(account, password, {k: v for k, v in alarms.items() if "." in k and v is not None},
+                                 host=host, address=address, mask=mask, gateway=gateway, dns=dns,
+                                 clock_offset_s=clock_offset_s)
         self.idle_timeout = idle_timeout
         self.on_restart = on_restart
+        self.coordinator: Any = None
+        self.snmp = snmp
+        if snmp is not None:  # the agent's communities are the ones set now
+            self.state.read_community, self.state.write_community = snmp.community, snmp.write_community
         self.booted = time.monotonic()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -459,15 +456,42 @@ class TelnetSimulator:
     def port(self) -> int:
         return self._server.server_address[1] if self._server else self._port
 
-    def restart(self, factory: bool = False) -> None:
+    def attach_coordinator(self, coordinator: Any) -> None:
+        """Restart through ``coordinator`` from now on; it re-addresses the master's services
+        to the address stored in menu 4."""
+        self.coordinator = coordinator
+        coordinator.attach_settings(self.state, self.host)
+        coordinator.on_rebooting.append(self._rebooting)
+
+    def _rebooting(self, factory: bool) -> None:
+        self.booted = time.monotonic()
+        self.apply_snmp()
+
+    def apply_snmp(self) -> None:
+        """Give the attached SNMP agent the stored SNMP settings (an OSError leaves it down)."""
+        if self.snmp is not None:
+            try:
+                apply_snmp(self.state, self.snmp)
+            except (OSError, RuntimeError):
+                pass
+
+    def restart(self, factory: bool = False, announce: Callable[[], None] | None = None) -> None:
+        """Restart the unit (``factory``: with every setting back to its factory value).
+        ``announce`` is called once the restart is under way, before the services go silent."""
         with self.state.lock:
             self.state.restarts += 1
             if factory:
-                self.state.account, self.state.password = "admin", "admin"
-                self.state.warnings = default_warnings(self.state.alarms)
+                self.state.restore_factory()
         self.booted = time.monotonic()
         if self.on_restart is not None:
             self.on_restart(factory)
+        if self.coordinator is not None:
+            if self.coordinator.restart(factory=factory, announce=announce):
+                return
+        elif factory:
+            self.apply_snmp()
+        if announce is not None:
+            announce()
 
     def start(self) -> TelnetSimulator:
         if self._server is not None:
