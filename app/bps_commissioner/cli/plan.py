@@ -207,6 +207,18 @@ def describe_plan(plan: Any) -> str:
                 fields.append(f"firmware {u.firmware}")
             if u.host:
                 fields.append(f"Telnet {u.host}")
+            if u.network is not None:
+                net = u.network
+                fields.append(f"network {net.address}/{net.prefix}"
+                              + (f" via {net.gateway}" if net.gateway else "")
+                              + (f", DNS {net.dns}" if net.dns else "")
+                              + (f", HTTP port {net.http_port}" if net.http_port is not None else ""))
+            if u.snmp_setup is not None and u.snmp_setup.to_dict():
+                snmp = u.snmp_setup
+                parts = ([f"agent {'on' if snmp.agent else 'off'}"] if snmp.agent is not None else []) \
+                    + ([f"read community {snmp.read_community}"] if snmp.read_community else []) \
+                    + ([f"trap 1 to {snmp.trap1}"] if snmp.trap1 else [])
+                fields.append("SNMP " + ", ".join(parts))
             lines.append(f"  {u.label}: " + ("; ".join(fields) or "address only"))
     return "\n".join(lines)
 

@@ -26,7 +26,8 @@ humidity_2, door_1, door_2, smoke, water), ``profile`` (a threshold profile file
 to the plan file), ``firmware`` (the version the Telnet banner must show), ``host`` (the
 unit's Telnet CLI, ``HOST[:PORT]``), ``telnet_user`` (default admin) and ``notes`` (the
 engineer's notes for the report). With several links a unit names its link by index,
-``"link": 1``; the default is 0, the first.
+``"link": 1``; the default is 0, the first. A networked master may also carry ``network``
+and ``snmp_setup``, its set-up for provisioning (device/plan_network.py).
 
 Anything else (an unknown key, probe, link kind, a repeated key, a wrong type, one address
 twice on a link) is refused with the file, the line and the key path in the message. Pure
@@ -47,6 +48,9 @@ from bps_commissioner.device.jsonfile import JsonArray, JsonFileError, JsonObjec
 from bps_commissioner.device.limits import RATINGS
 from bps_commissioner.device.links import DEFAULT_PORTS, LINK_KINDS, LinkSpec
 from bps_commissioner.device.ports import TELNET_PORT
+from bps_commissioner.device.plan_network import (
+    SECRET_REFUSED, PlannedNetwork, PlannedSnmp, address_problems, networked_master, parse_network, parse_snmp_setup,
+)
 from bps_commissioner.device.oids import CHAIN_ADDRESSES, V3_AUTH_PROTOCOLS, V3_PRIV_PROTOCOLS, v3_protocol
 from bps_commissioner.device.registers import Section, quantities
 
@@ -58,7 +62,7 @@ LINK_KEYS = {
              "timeout", "retries"),
 }
 UNIT_KEYS = ("address", "link", "name", "phases", "rating", "probes", "profile", "firmware", "host",
-             "telnet_user", "notes")
+             "telnet_user", "notes", "network", "snmp_setup")
 #: The sensor keys a plan's ``probes`` may name, in register order.
 PROBES: tuple[str, ...] = tuple(q.key for q in quantities(Section.SENSORS))
 SNMP_VERSIONS = ("1", "2c", "3")
@@ -89,6 +93,8 @@ class PlannedUnit:
     telnet_user: str | None = None
     notes: str = ""
     line: int | None = field(default=None, compare=False)  # where it is in the file
+    network: PlannedNetwork | None = None  # a networked master's set-up (device/plan_network.py)
+    snmp_setup: PlannedSnmp | None = None
 
     @property
     def label(self) -> str:
@@ -111,6 +117,10 @@ class PlannedUnit:
                 out[key] = value
         if self.notes:
             out["notes"] = self.notes
+        for key in ("network", "snmp_setup"):
+            block = getattr(self, key)
+            if block is not None:
+                out[key] = block.to_dict()
         return out
 
 
@@ -256,6 +266,8 @@ class _Reader:
                     "secrets never go into a plan: SNMPv3 keys and the Telnet password come from "
                     "BPS_SNMP_AUTH_KEY, BPS_SNMP_PRIV_KEY, BPS_TELNET_PASSWORD or the system keyring",
                     obj.line_of(key), where))
+            elif "write" in key.lower() and "community" in key.lower():
+                self.problems.append(self.fail(SECRET_REFUSED, obj.line_of(key), where))
             else:
                 self.problems.append(self.fail(f"unknown key ({_hint(key, allowed)}{what} has {', '.join(allowed)})",
                                                obj.line_of(key), where))
@@ -399,6 +411,16 @@ def _parse_unit(r: _Reader, item: Any, index: int, line: int | None,
     firmware = r.guard(lambda: r.text(obj, "firmware", f"{path}.firmware", allow_empty=False))
     telnet_user = r.guard(lambda: r.text(obj, "telnet_user", f"{path}.telnet_user", allow_empty=False))
     notes = r.guard(lambda: r.text(obj, "notes", f"{path}.notes"))
+    blocks: dict[str, Any] = {}
+    for key, parse in (("network", parse_network), ("snmp_setup", parse_snmp_setup)):
+        if key not in obj or obj[key] is None:
+            continue
+        if link is not None and not networked_master(link.kind, address, host):
+            r.problems.append(r.fail('is for a networked master: give the unit a Telnet "host", or plan it as '
+                                     'the master (address 0) of an SNMP link or on a Modbus TCP link',
+                                     obj.line_of(key), f"{path}.{key}"))
+        else:
+            blocks[key] = parse(r, obj, path)
     if address is None or len(r.problems) > before:
         return None
     return PlannedUnit(
@@ -413,6 +435,7 @@ def _parse_unit(r: _Reader, item: Any, index: int, line: int | None,
         telnet_user=telnet_user,
         notes=notes or "",
         line=obj.line,
+        **blocks,
     )
 
 
@@ -441,6 +464,7 @@ def parse_plan(text: str, source: str = "") -> Plan:
                       for i, item in enumerate(links_arr))
     units_doc = doc.get("units", [])
     units: list[PlannedUnit] = []
+    indices: list[int] = []
     if not isinstance(units_doc, list):
         r.problems.append(r.fail('must be a list such as [{"address": 1, "name": "PDU-A12-L"}]',
                                  doc.line_of("units"), "units"))
@@ -458,6 +482,8 @@ def parse_plan(text: str, source: str = "") -> Plan:
                 f"two units on one address cannot both answer", unit.line, f"units[{i}].address"))
             continue
         units.append(unit)
+        indices.append(i)
+    r.problems.extend(address_problems(zip(indices, units), r.fail))
     r.refuse()
     assert all(link is not None for link in links)
     return Plan(header["site"], header["customer"], header["engineer"], tuple(l for l in links if l is not None),
