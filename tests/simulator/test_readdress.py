@@ -185,3 +185,29 @@ def test_the_python_api_restart():
         assert m.restart(factory=True)
         assert m.rebooting
         assert m.wait_up(REBOOT_S + 2) and m.settings.http_port == 80 and m.restarts == 1
+
+
+def _free_port(kind=socket.SOCK_STREAM) -> int:
+    with socket.socket(socket.AF_INET, kind) as s:
+        s.bind((OLD, 0))
+        return s.getsockname()[1]
+
+
+def test_the_simulate_command_readdresses_its_master():
+    import sys
+
+    telnet_port, modbus_port, snmp_port = _free_port(), _free_port(), _free_port(socket.SOCK_DGRAM)
+    proc = subprocess.Popen([sys.executable, "-m", "bps_commissioner", "simulate", "--tcp", f"{OLD}:{modbus_port}",
+                             "--telnet", f"{OLD}:{telnet_port}", "--snmp", f"{OLD}:{snmp_port}", "--reboot-s",
+                             str(REBOOT_S), "--units", "1,2", "--duration", "20"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [proc.stdout.readline() for _ in range(3)]
+        assert lines[2].startswith(f"Telnet CLI on {OLD}:{telnet_port}"), lines
+        set_address(OLD, telnet_port, NEW)
+        assert proc.stdout.readline().strip() == f"master restarted at {NEW}"
+        assert answers_telnet(NEW, telnet_port) and answers_modbus(NEW, modbus_port)
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert "Traceback" not in err

@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "it restarts: all its services go silent for --reboot-s seconds, then report the "
                         "version in the file name (BPS2500-3.bin -> 3)")
     p.add_argument("--reboot-s", type=decimal_number(0, 600, "seconds"), default=3.0, metavar="SECONDS",
-                   help="how long the master's restart after an upload takes (default 3)")
+                   help="how long the master's restart (after an upload, or Telnet menu 10) takes (default 3)")
     p.add_argument("--tftp-refuse", action="store_true",
                    help='answer every TFTP write request with ERROR 2 "Access violation" (updates disabled)')
     p.add_argument("--tftp-loss", type=decimal_number(0, 0.9, "a fraction"), default=0.0,
@@ -63,26 +63,47 @@ def _wait_for_stop(duration: float | None) -> None:
     stop.wait(duration)
 
 
-def _start_tftp(args: argparse.Namespace, chain: Any, services: list[Any]) -> list[Any]:
-    """The master's TFTP server and its restart coordinator, which silences ``services``
-    (the master's network services; not the RS485 bus) during a restart."""
+def _start_restarts(args: argparse.Namespace, chain: Any, servers: list[Any]) -> list[Any]:
+    """The networked master's restart coordinator (with --telnet or --tftp) and its TFTP
+    server. A restart (Telnet menu 10, a complete upload) silences the master's network
+    services (not the RS485 bus) for --reboot-s seconds; the ones on the Telnet CLI's host
+    come back at the address set in menu 4. Modbus TCP belongs to the master when it is
+    served on the CLI's host (with --tftp, always)."""
     from bps_commissioner.simulator.restart import RestartCoordinator
     from bps_commissioner.simulator.tftp import TftpSimulator
 
-    host, port = tcp_address(args.tftp, 69, option="--tftp", allow_zero=True)
     master = chain.units[0]
+    network = [s for s in servers if type(s).__name__ != "RtuSimulator"]
+    cli = next((s for s in network if type(s).__name__ == "TelnetSimulator"), None)
+    if cli is not None and not args.tftp:
+        network = [s for s in network if type(s).__name__ != "TcpSimulator" or s.host == cli.host]
     # the master as each service models it (the same unit, unless a service built its own)
-    coordinator = RestartCoordinator([master, *(s.master for s in services if hasattr(s, "master"))],
+    coordinator = RestartCoordinator([master, *(s.master for s in network if hasattr(s, "master"))],
                                      args.reboot_s)
-    tftp = TftpSimulator(host, port, refuse=args.tftp_refuse, loss=args.tftp_loss, seed=args.seed,
-                         on_upload=coordinator.firmware_uploaded)
-    tftp.start()
-    for service in [*services, tftp]:
+    started: list[Any] = []
+    if args.tftp:
+        host, port = tcp_address(args.tftp, 69, option="--tftp", allow_zero=True)
+        tftp = TftpSimulator(host, port, refuse=args.tftp_refuse, loss=args.tftp_loss, seed=args.seed,
+                             on_upload=coordinator.firmware_uploaded)
+        tftp.start()
+        network.append(tftp)
+        started.append(tftp)
+        refusing = ", refusing every upload (Access violation)" if args.tftp_refuse else ""
+        print(f"TFTP server on {host}:{tftp.port} for the master (unit {master.address}, firmware "
+              f"{master.firmware_version}){refusing}; restart after an upload: {args.reboot_s:g} s", flush=True)
+    for service in network:
         coordinator.add(service)
-    refusing = ", refusing every upload (Access violation)" if args.tftp_refuse else ""
-    print(f"TFTP server on {host}:{tftp.port} for the master (unit {master.address}, firmware "
-          f"{master.firmware_version}){refusing}; restart after an upload: {args.reboot_s:g} s", flush=True)
-    return [tftp, coordinator]
+    reported = [0]
+
+    def moved(host: str) -> None:
+        print(f"master restarted at {host}", flush=True)
+        for name, where, port, error in coordinator.failures[reported[0]:]:
+            print(f"warning: {name} could not come back on {where}:{port} and stays down: {error}",
+                  file=sys.stderr, flush=True)
+        reported[0] = len(coordinator.failures)
+
+    coordinator.on_moved.append(moved)
+    return [*started, coordinator]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -115,8 +136,8 @@ def run(args: argparse.Namespace) -> int:
             servers.append(rtu)
             print(f"Modbus RTU simulator on {args.rtu} at {settings}, units {units}", flush=True)
         servers += start_network(args, chain.units[0])
-        if args.tftp:
-            servers += _start_tftp(args, chain, [s for s in servers if type(s).__name__ != "RtuSimulator"])
+        if args.tftp or args.telnet:
+            servers += _start_restarts(args, chain, servers)
         _wait_for_stop(args.duration)
     except OSError as exc:
         print(f"error: the simulator could not start: {exc}", file=sys.stderr)
@@ -194,7 +215,9 @@ def start_network(args: argparse.Namespace, master: Any = None) -> list[Any]:
         if args.telnet:
             host, port = tcp_address(args.telnet, 23, option="--telnet", allow_zero=True)
             password = os.environ.get(secrets.TELNET_PASSWORD.env) or "admin"
-            cli = TelnetSimulator(chain, host, port, account=args.telnet_user, password=password).start()
+            agent = next((s for s in started if isinstance(s, SnmpSimulator)), None)
+            cli = TelnetSimulator(chain, host, port, account=args.telnet_user, password=password,
+                                  snmp=agent).start()
             started.append(cli)
             print(f"Telnet CLI on {host}:{cli.port}, account {args.telnet_user}, firmware "
                   f"{chain[0].firmware_version}", flush=True)
