@@ -31,7 +31,7 @@ from bps_commissioner.services.logs import command_line, setup_logging
 log = logging.getLogger(__name__)
 
 COMMANDS = ("gui", "read", "scan", "monitor", "thresholds", "plan", "commission", "handover", "support-bundle",
-            "flash", "telnet", "energy", "simulate", "self-test")
+            "flash", "telnet", "energy", "provision", "simulate", "self-test")
 #: Commands that leave nothing in the user's data folder (the self-test checks an install
 #: without touching the user's files): their log goes to --log-file only.
 NO_DEFAULT_LOG = ("self-test",)

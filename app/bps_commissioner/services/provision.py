@@ -1,0 +1,465 @@
+"""A new master's set-up over Telnet as one job: read, change, restart, verify at the new address.
+
+The order (issue 16): the caller validates everything offline (device/provisioning.py);
+the job logs in, reads menus 2-7, checks the network as it will be, refuses an address
+something already answers at (transport/probe.py), computes the changes (nothing to do:
+it says so and sends nothing), asks ``confirm(changes, warnings)`` when given, then for
+each change writes the audit intent, sets the item and reads the menu back
+(services/telnet_settings.py: a value the unit does not show stops everything, with the raw
+dialogue), restarts when asked (audited), waits for the unit at its new address with a
+countdown, logs in there with the new password, re-reads every menu and verifies every
+value. The new password is saved in the system keyring under the new address when one is
+available, and never printed, logged or written to the audit log.
+
+The job runs on a network worker (services/jobs.py ``run_job`` for the CLI, the window's
+wizard through LinkManager.submit_network); progress steps: ``login``, ``read``, ``probe``,
+``apply``, ``restart``, ``wait``, ``verify``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Mapping
+
+from bps_commissioner.device import provisioning as pv
+from bps_commissioner.device import telnet_menus as tm
+from bps_commissioner.device.faults import Fault, FaultKind
+from bps_commissioner.device.ports import HTTP_PORT, MODBUS_TCP_PORT, TELNET_PORT
+from bps_commissioner.services import secrets
+from bps_commissioner.services.audit import APPLIED, REFUSED, UNCONFIRMED, AuditError, AuditLog
+from bps_commissioner.services.clock import SYSTEM as SYSTEM_CLOCK, Clock
+from bps_commissioner.services.jobs import Cancelled, JobFailed
+from bps_commissioner.services.telnet_settings import Settings, read_settings, restart, set_item
+from bps_commissioner.transport import probe
+from bps_commissioner.transport.errors import LinkError
+from bps_commissioner.transport.telnet import DEFAULT_TIMEOUT, FACTORY_USER, TelnetLoginError, TelnetSession
+
+#: How long to wait for the unit to stop answering after "restart" before waiting for it back.
+GONE_WAIT_S = 15.0
+
+
+@dataclass(frozen=True)
+class ProvisionTarget:
+    """The master as it is reached now: its address, Telnet port, account; the ports probed
+    at a new address (Modbus TCP, HTTP)."""
+
+    host: str
+    telnet_port: int = TELNET_PORT
+    user: str = FACTORY_USER
+    timeout: float = DEFAULT_TIMEOUT
+    modbus_port: int = MODBUS_TCP_PORT
+    http_port: int = HTTP_PORT
+
+    def describe(self, host: str | None = None) -> str:
+        return f"{host or self.host}:{self.telnet_port}"
+
+
+@dataclass(frozen=True)
+class ProvisionRequest:
+    wanted: pv.Wanted
+    password: Any  # the login password (a services.secrets.Secret)
+    new_password: Any = None  # a Secret, or None: unchanged
+    restart: bool = False
+    restart_timeout: float = 120.0
+    dry_run: bool = False
+    table: tm.DialogueTable = tm.DEFAULT_TABLE
+    probe_icmp: bool = True
+
+
+@dataclass
+class ProvisionResult:
+    """What a provisioning did (no secrets in it)."""
+
+    host: str  # where the unit was reached
+    final_host: str  # where it is now
+    before: dict[str, str | None] = field(default_factory=dict)  # secrets masked
+    after: dict[str, str | None] = field(default_factory=dict)
+    changes: list[pv.Change] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)  # keys read back as sent
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    restarted: bool = False
+    verified: bool = False
+    nothing_to_do: bool = False
+    dry_run: bool = False
+    skew_before_s: float | None = None
+    skew_after_s: float | None = None
+    password_changed: bool = False
+    password_saved: str = ""  # where the new password went
+    restart_s: float | None = None  # from "restart" to the login at the new address
+    user: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"host": self.host, "final_host": self.final_host, "ok": self.verified or self.nothing_to_do
+                or self.dry_run, "dry_run": self.dry_run, "nothing_to_do": self.nothing_to_do,
+                "changes": [c.to_dict() for c in self.changes], "applied": list(self.applied),
+                "restarted": self.restarted, "verified": self.verified, "restart_s": self.restart_s,
+                "clock_skew_before_s": self.skew_before_s, "clock_skew_after_s": self.skew_after_s,
+                "password_changed": self.password_changed, "password_saved": self.password_saved,
+                "warnings": list(self.warnings), "notes": list(self.notes), "before": dict(self.before),
+                "after": dict(self.after)}
+
+
+def _laptop_now(utc: bool) -> datetime.datetime:
+    now = datetime.datetime.now(datetime.timezone.utc) if utc else datetime.datetime.now()
+    return now.replace(tzinfo=None)
+
+
+def _fail(kind: FaultKind, message: str, target: ProvisionTarget, detail: str = "", **data: Any) -> JobFailed:
+    return JobFailed(Fault(kind, message, link=target.describe(), detail=detail, data=data))
+
+
+def login(target: ProvisionTarget, password: Any, host: str | None = None) -> TelnetSession:
+    session = TelnetSession(host or target.host, target.telnet_port, timeout=target.timeout)
+    session.login(target.user, password)
+    return session
+
+
+def show_job(target: ProvisionTarget, password: Any, table: tm.DialogueTable = tm.DEFAULT_TABLE,
+             utc: bool = False) -> Callable[[Any], dict[str, Any]]:
+    """A job: every setting menus 2-7 show (secrets masked), the account and the clock skew."""
+
+    def job(ctx: Any) -> dict[str, Any]:
+        ctx.progress(0, 2, f"logging in to {target.describe()}", step="login", host=target.host)
+        session = login(target, password)
+        try:
+            ctx.progress(1, 2, "reading menus 2-7", step="read", host=target.host)
+            settings = read_settings(session, table)
+            session.logout()
+        finally:
+            session.close()
+        skew = pv.clock_skew(settings.values.get("clock"), _laptop_now(utc))
+        return {"host": target.host, "user": settings.user, "settings": settings.public(table),
+                "clock_skew_s": skew, "factory_login": session.factory_login,
+                "warnings": pv.warnings_for(settings.values)}
+
+    return job
+
+
+def _audit(audit: AuditLog | None, method: str, *args: Any, **kw: Any) -> str:
+    if audit is None:
+        return ""
+    try:
+        return getattr(audit, method)(*args, **kw)
+    except AuditError as exc:
+        if method == "intent":
+            raise JobFailed(Fault(FaultKind.BAD_INPUT, f"{exc}: nothing further was sent")) from None
+        return ""  # the change went out; its intent line stays as the record
+
+
+class Provisioner:
+    """The steps of one provisioning, run by :func:`provision_job` (in the worker's thread)."""
+
+    def __init__(self, ctx: Any, target: ProvisionTarget, request: ProvisionRequest, audit: AuditLog | None,
+                 confirm: Callable[[list[pv.Change], list[str]], bool] | None, clock: Clock) -> None:
+        self.ctx, self.target, self.request, self.audit, self.confirm = ctx, target, request, audit, confirm
+        self.clock = clock
+        self.table = request.table
+        self.result = ProvisionResult(target.host, target.host, dry_run=request.dry_run)
+        self.session: TelnetSession | None = None
+        self.steps = 0
+        self.total = 0
+
+    # --- progress and cancel ------------------------------------------------------------
+
+    def step(self, step: str, text: str, **data: Any) -> None:
+        self.ctx.check()
+        self.steps += 1
+        self.ctx.progress(min(self.steps, max(self.total, self.steps)), max(self.total, self.steps), text, step=step,
+                          host=self.result.final_host, **data)
+
+    # --- the run ------------------------------------------------------------------------
+
+    def run(self) -> ProvisionResult:
+        req, target = self.request, self.target
+        self.total = 4
+        self.step("login", f"logging in to {target.describe()}")
+        self.session = login(target, req.password)
+        if req.new_password is not None:
+            self.session.hide(req.new_password.reveal())
+        try:
+            return self._run_logged_in()
+        finally:
+            if self.session is not None:
+                try:
+                    self.session.logout()
+                finally:
+                    self.session.close()
+
+    def _run_logged_in(self) -> ProvisionResult:
+        req, target, result = self.request, self.target, self.result
+        session = self.session
+        assert session is not None
+        self.step("read", "reading menus 2-7")
+        current = read_settings(session, self.table)
+        result.user = current.user
+        result.before = current.public(self.table)
+        wanted = req.wanted
+        problems = pv.merged_network_problems(current.values, wanted)
+        if problems:
+            raise _fail(FaultKind.BAD_INPUT, "refused, nothing was sent: " + "; ".join(problems), target)
+        changes = pv.compute_changes(current.values, wanted, self.table)
+        laptop = _laptop_now(wanted.clock_utc)
+        result.skew_before_s = pv.clock_skew(current.values.get("clock"), laptop)
+        if wanted.set_clock and (result.skew_before_s is None or abs(result.skew_before_s) > pv.CLOCK_TOLERANCE_S):
+            changes.insert(0, pv.Change("clock", current.values.get("clock"), laptop.strftime(pv.CLOCK_FORMAT)))
+        password_change = req.new_password is not None and req.new_password.reveal() != _reveal(req.password)
+        if password_change:
+            changes.insert(1 if changes and changes[0].key == "clock" else 0,
+                           pv.Change("password", "x", "x", secret=True))
+        after = {**current.values, **{c.key: c.new for c in changes if c.key not in ("clock", "password")}}
+        result.warnings = pv.warnings_for(after, password_length=len(req.new_password) if password_change else None)
+        result.changes = changes
+        new_host = wanted.values.get("network.address")
+        pending = _pending_address(target.host, current.values.get("network.address"))
+        if not changes and not (req.restart and pending):
+            result.nothing_to_do = True
+            result.verified = True
+            result.after = result.before
+            result.notes.append("every setting already has the asked value: nothing was changed")
+            return result
+        if new_host and new_host != target.host and any(c.key == "network.address" for c in changes):
+            self.step("probe", f"checking that nothing answers at {new_host}")
+            taken = probe.who_answers(new_host, {f"Telnet port {target.telnet_port}": target.telnet_port,
+                                                 f"Modbus TCP port {target.modbus_port}": target.modbus_port,
+                                                 f"HTTP port {target.http_port}": target.http_port},
+                                      use_icmp=req.probe_icmp)
+            if taken:
+                raise _fail(FaultKind.BAD_INPUT, f"refused, nothing was sent: the new address {new_host} is taken: "
+                            + "; ".join(a.line(new_host) for a in taken), target, address=new_host)
+        if req.dry_run:
+            result.after = result.before
+            return result
+        if self.confirm is not None and not self.confirm(list(changes), list(result.warnings)):
+            raise Cancelled()
+        self.total = self.steps + len(changes) + (3 if req.restart else 1)
+        password_intent = ""
+        for change in changes:
+            item = self.table.item(change.key)
+            self.step("apply", f"setting {change.key}", setting=change.key)
+            if change.key == "clock":
+                laptop = _laptop_now(wanted.clock_utc)
+                change = replace(change, new=laptop.strftime(pv.CLOCK_FORMAT))
+            intent = _audit(self.audit, "intent", link=session.description, unit="master", action="provision",
+                            setting=change.key, old=change.shown(change.old) if change.secret else change.old,
+                            new=change.shown(change.new) if change.secret else change.new, applies=change.applies)
+            try:
+                if change.key == "password":
+                    set_item(session, item, req.new_password.reveal(), old=_reveal(req.password), table=self.table)
+                    password_intent = intent
+                    result.password_changed = True
+                    continue
+                shown = set_item(session, item, change.new, table=self.table)
+            except LinkError as exc:
+                _audit(self.audit, "outcome", intent, REFUSED if "refused" in str(exc) or "shows" in str(exc)
+                       else UNCONFIRMED, str(exc).split("\n", 1)[0], setting=change.key)
+                raise
+            if change.key == "clock":
+                skew = pv.clock_skew(shown, _laptop_now(wanted.clock_utc))
+                ok = skew is not None and abs(skew) <= pv.CLOCK_TOLERANCE_S + 1
+                _audit(self.audit, "outcome", intent, APPLIED if ok else UNCONFIRMED,
+                       f"the unit's clock reads {shown} (skew {skew} s)", setting="clock", read_back=shown)
+                if not ok:
+                    raise _fail(FaultKind.UNIT_REFUSED_VALUE, f"the unit's clock reads {shown} after it was set "
+                                f"to {change.new}; nothing further was changed", self.target, session.dialogue)
+            else:
+                later = " (takes effect at restart)" if change.applies == "restart" else ""
+                _audit(self.audit, "outcome", intent, APPLIED, f"the menu shows {shown}{later}", setting=change.key,
+                       read_back=shown)
+            result.applied.append(change.key)
+        login_password = req.new_password if result.password_changed else req.password
+        if req.restart:
+            self._restart_and_verify(new_host or target.host, login_password, password_intent)
+        else:
+            self._relogin_and_verify(login_password, password_intent)
+            if any(c.applies == "restart" for c in changes):
+                result.notes.append("network and HTTP settings take effect when the unit restarts (--restart)")
+        self._save_password(login_password)
+        return result
+
+    # --- verification -------------------------------------------------------------------
+
+    def _verify(self, settings: Settings) -> list[str]:
+        wanted = self.request.wanted
+        wrong = []
+        for key, value in wanted.values.items():
+            item = self.table.item(key)
+            if not pv.same(item.kind, settings.values.get(key), value):
+                shown = "(hidden)" if item.secret else repr(settings.values.get(key))
+                wrong.append(f"{key} shows {shown}, not {'(hidden)' if item.secret else repr(value)}")
+        skew = pv.clock_skew(settings.values.get("clock"), _laptop_now(wanted.clock_utc))
+        self.result.skew_after_s = skew
+        if wanted.set_clock and (skew is None or abs(skew) > pv.CLOCK_TOLERANCE_S + 1):
+            wrong.append(f"the clock is {skew} s off")
+        self.result.after = settings.public(self.table)
+        return wrong
+
+    def _relogin_and_verify(self, password: Any, password_intent: str) -> None:
+        """Without a restart: log out, log in again (the new password's read-back) and re-read."""
+        assert self.session is not None
+        self.step("verify", "logging in again to verify")
+        self.session.logout()
+        self.session.close()
+        self.session = None
+        self._login_verify(self.result.final_host, password, password_intent)
+
+    def _login_verify(self, host: str, password: Any, password_intent: str) -> None:
+        try:
+            self.session = login(self.target, password, host)
+        except LinkError as exc:
+            if password_intent:
+                _audit(self.audit, "outcome", password_intent, UNCONFIRMED, f"login with the new password failed: "
+                       f"{str(exc).splitlines()[0]}", setting="password")
+            raise
+        if password_intent:
+            _audit(self.audit, "outcome", password_intent, APPLIED, f"logged in at {host} with the new password",
+                   setting="password")
+        settings = read_settings(self.session, self.table)
+        wrong = self._verify(settings)
+        if wrong:
+            raise _fail(FaultKind.UNIT_REFUSED_VALUE, f"verification at {host} failed: " + "; ".join(wrong),
+                        self.target, self.session.dialogue)
+        self.result.verified = True
+
+    def _restart_and_verify(self, new_host: str, password: Any, password_intent: str) -> None:
+        session, target, req = self.session, self.target, self.request
+        assert session is not None
+        self.step("restart", "restarting the unit")
+        intent = _audit(self.audit, "intent", link=session.description, unit="master", action="restart",
+                        setting="restart", old=target.host, new=new_host)
+        started = self.clock.monotonic()
+        restart(session)
+        self.session = None
+        self.result.restarted = True
+        self.result.final_host = new_host
+        try:
+            self._wait_gone(target.host, started)
+            self._wait_back(new_host, started)
+            self._login_verify(new_host, password, password_intent)
+        except BaseException as exc:
+            why = f"not verified at {new_host}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+            if password_intent and not self.result.verified and self.session is None:
+                _audit(self.audit, "outcome", password_intent, UNCONFIRMED, why, setting="password")
+            _audit(self.audit, "outcome", intent, UNCONFIRMED, why, setting="restart")
+            raise
+        self.result.restart_s = round(self.clock.monotonic() - started, 2)
+        _audit(self.audit, "outcome", intent, APPLIED, f"back at {new_host} after {self.result.restart_s} s; every "
+               f"setting verified", setting="restart", read_back=new_host)
+
+    def _wait_gone(self, host: str, started: float) -> None:
+        while self.clock.monotonic() - started < min(GONE_WAIT_S, self.request.restart_timeout):
+            self.ctx.check()
+            if probe.wait_tcp(host, self.target.telnet_port, until_open=False, timeout=0.3):
+                return
+            self.clock.sleep(0.2)
+        self.result.notes.append(f"{host} kept answering after the restart command: the restart was not seen")
+
+    def _wait_back(self, host: str, started: float) -> None:
+        timeout = self.request.restart_timeout
+        last = -1
+        while True:
+            self.ctx.check()
+            waited = self.clock.monotonic() - started
+            if probe.wait_tcp(host, self.target.telnet_port, until_open=True, timeout=0.5):
+                return
+            if waited >= timeout:
+                raise _fail(FaultKind.TIMEOUT, f"the unit did not answer at {host}:{self.target.telnet_port} within "
+                            f"{timeout:g} s of its restart. Check the cabling and the laptop's address in the new "
+                            f"subnet, then verify with: provision --host {host} --show", self.target,
+                            waited=timeout, host=host)
+            if int(waited) != last:
+                last = int(waited)
+                self.ctx.progress(self.steps, self.total, f"waiting for the unit at {host}: {int(timeout - waited)} s "
+                                  f"left", step="wait", host=host, left=int(timeout - waited), waited=int(waited))
+            self.clock.sleep(0.25)
+
+    def _save_password(self, password: Any) -> None:
+        if not self.result.password_changed:
+            return
+        host = self.result.final_host
+        problem = secrets.save(secrets.TELNET_PASSWORD, self.target.user, host, password)
+        account = secrets.keyring_account(secrets.TELNET_PASSWORD, self.target.user, host)
+        self.result.password_saved = (f"not saved: {problem}; keep it safe yourself" if problem
+                                      else f"saved in the system keyring as {account}")
+
+
+def _reveal(secret: Any) -> str:
+    return secret.reveal() if hasattr(secret, "reveal") else str(secret)
+
+
+def _pending_address(host: str, shown: str | None) -> bool:
+    """True when menu 4 shows an address other than the one the unit answered at (saved, not
+    yet in effect)."""
+    try:
+        return shown is not None and pv.canonical(tm.IPV4, shown) != pv.canonical(tm.IPV4, host)
+    except pv.ValueProblem:
+        return False
+
+
+def provision_job(target: ProvisionTarget, request: ProvisionRequest, *, audit: AuditLog | None = None,
+                  confirm: Callable[[list[pv.Change], list[str]], bool] | None = None,
+                  clock: Clock = SYSTEM_CLOCK) -> Callable[[Any], ProvisionResult]:
+    """A job: provision one master (see the module). ``confirm(changes, warnings)`` is asked in
+    the worker's thread once the changes are known; False sends nothing (a ``cancelled`` fault)."""
+
+    def job(ctx: Any) -> ProvisionResult:
+        try:
+            return Provisioner(ctx, target, request, audit, confirm, clock).run()
+        except TelnetLoginError:
+            raise
+        except LinkError as exc:
+            detail = getattr(exc, "dialogue", "") or ""
+            raise JobFailed(Fault(exc.kind, str(exc), link=target.describe(), detail=detail,
+                                  data=dict(getattr(exc, "data", {}) or {}))) from None
+
+    return job
+
+
+def factory_reset_job(target: ProvisionTarget, password: Any, *, audit: AuditLog | None = None,
+                      factory_host: str = pv.FACTORY_ADDRESS, wait_s: float = 120.0,
+                      clock: Clock = SYSTEM_CLOCK) -> Callable[[Any], dict[str, Any]]:
+    """A job: menu 10, item 2 (audited), then wait for the unit at its factory address."""
+
+    def job(ctx: Any) -> dict[str, Any]:
+        ctx.progress(0, 3, f"logging in to {target.describe()}", step="login", host=target.host)
+        session = login(target, password)
+        intent = _audit(audit, "intent", link=session.description, unit="master", action="factory-reset",
+                        setting="factory-reset", old=target.host, new=factory_host)
+        ctx.progress(1, 3, "restarting to factory defaults", step="restart", host=target.host)
+        try:
+            restart(session, factory=True)
+        except LinkError as exc:
+            _audit(audit, "outcome", intent, UNCONFIRMED, str(exc).splitlines()[0])
+            raise
+        started = clock.monotonic()
+        while clock.monotonic() - started < wait_s:
+            ctx.check()
+            if probe.wait_tcp(factory_host, target.telnet_port, until_open=True):
+                _audit(audit, "outcome", intent, APPLIED, f"answers at {factory_host} after the factory reset",
+                       read_back=factory_host)
+                return {"host": target.host, "factory_host": factory_host, "back": True}
+            ctx.progress(2, 3, f"waiting for the unit at {factory_host}", step="wait", host=factory_host,
+                         left=int(wait_s - (clock.monotonic() - started)))
+            clock.sleep(0.5)
+        _audit(audit, "outcome", intent, UNCONFIRMED, f"did not answer at {factory_host} within {wait_s:g} s")
+        return {"host": target.host, "factory_host": factory_host, "back": False}
+
+    return job
+
+
+def answering_at(host: str, target: ProvisionTarget) -> bool:
+    """True when a unit's Telnet port accepts connections at ``host`` (a master already set up)."""
+    return probe.tcp_state(host, target.telnet_port) == probe.ACCEPTED
+
+
+def laptop_subnet_advice(host: str) -> str | None:
+    """device/provisioning.subnet_advice for the address this laptop would use to reach ``host``."""
+    if probe.is_loopback(host):
+        return None
+    return pv.subnet_advice(host, probe.source_address(host))
+
+
+__all__ = ["ProvisionRequest", "ProvisionResult", "ProvisionTarget", "Provisioner", "answering_at",
+           "factory_reset_job", "laptop_subnet_advice", "login", "provision_job", "show_job"]
