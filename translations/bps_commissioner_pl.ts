@@ -3122,6 +3122,50 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <source>Not checked: the plan gives this unit no Telnet host and it is not on an SNMP link.</source>
         <translation>Nie sprawdzono: plan nie podaje dla tego urządzenia hosta Telnet i nie jest ono na łączu SNMP.</translation>
     </message>
+    <message>
+        <source>Network address</source>
+        <translation>Adres sieciowy</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Brama</translation>
+    </message>
+    <message>
+        <source>SNMP agent</source>
+        <translation>Agent SNMP</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>włączony</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>wyłączony</translation>
+    </message>
+    <message>
+        <source>Communities changed from the factory&apos;s</source>
+        <translation>Nazwy społeczności zmienione z fabrycznych</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Hasło zmienione</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>Odchyłka zegara</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>nie pokazano</translation>
+    </message>
+    <message>
+        <source>Network and security settings not read: %1</source>
+        <translation>Nie odczytano ustawień sieci i bezpieczeństwa: %1</translation>
+    </message>
 </context>
 <context>
     <name>ScanDialog</name>

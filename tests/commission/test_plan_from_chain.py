@@ -59,6 +59,10 @@ def test_a_plan_from_the_simulators_chain_keeps_the_snmp_master_and_fails_its_fa
     row = next(r for r in rows if r["link"] == "1" and r["address"] == "0")
     assert row["security"] == "fail" and "security_telnet-factory-credentials" in row["security_findings"]
     assert row["telnet_host"] == f"127.0.0.1:{telnet.port}"
+    # the master's network and security state, read over Telnet (menus 2, 4 and 5)
+    assert master.network is not None and master.network["address"]
+    assert (row["network_address"], row["password_changed"], row["communities_changed"]) == \
+        (master.network["address"], "no", "no")
 
     if pdftotext() is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
@@ -69,6 +73,7 @@ def test_a_plan_from_the_simulators_chain_keeps_the_snmp_master_and_fails_its_fa
     assert text.count("Security") >= len(result.units)
     assert "factory Telnet login" in text
     assert "Telnet at 127.0.0.1" in text
+    assert f"Network address: {master.network['address']}" in text and "Password changed: no" in text
     assert "Not checked: the plan gives this unit no Telnet host" in text
     w.close()
 

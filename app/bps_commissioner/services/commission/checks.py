@@ -11,7 +11,7 @@ findings. A security finding of high severity fails; the others warn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from bps_commissioner.device.decode import UnitReading
@@ -293,6 +293,10 @@ class TelnetLook:
     logged_in: bool = False
     off: bool = False
     error: str = ""
+    #: the master's network and security state read from menus 2, 4 and 5
+    #: (device/provisioning.py's security_state); None when not read, and then why not
+    network: Mapping[str, Any] | None = field(default=None, compare=False)
+    network_error: str = ""
 
 
 def firmware_check(planned: PlannedUnit | None, look: TelnetLook | None) -> Check | None:

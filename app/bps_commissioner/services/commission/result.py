@@ -56,6 +56,17 @@ class UnitOutcome:
     def firmware(self) -> str | None:
         return self.telnet.version if self.telnet is not None else None
 
+    @property
+    def network(self) -> Mapping[str, Any] | None:
+        """The master's network and security state its Telnet menus show (address, mask,
+        gateway, dns, snmp_agent, communities_changed, password_changed, clock_skew_s);
+        None when not read (:attr:`network_error` says why, if a login was made)."""
+        return self.telnet.network if self.telnet is not None else None
+
+    @property
+    def network_error(self) -> str:
+        return self.telnet.network_error if self.telnet is not None else ""
+
     def count(self, result: str) -> int:
         return sum(1 for c in self.checks if c.result == result)
 
@@ -72,6 +83,10 @@ class UnitOutcome:
                                "readings": self.reading.to_dict() if self.reading is not None else None}
         if self.firmware is not None:
             out["firmware"] = self.firmware
+        if self.network is not None:
+            out["network"] = dict(self.network)
+        elif self.network_error:
+            out["network_error"] = self.network_error
         if self.notes:
             out["notes"] = self.notes
         return out
@@ -122,7 +137,8 @@ class CommissionResult:
 
 CSV_COLUMNS = ("link", "address", "name", "status", "pass", "warn", "fail", "phases",
                "voltage_l1", "voltage_l2", "voltage_l3", "current_l1", "current_l2", "current_l3", "frequency",
-               "probes", "firmware", "failed_checks", "warnings", "telnet_host", "security", "security_findings")
+               "probes", "firmware", "failed_checks", "warnings", "telnet_host", "security", "security_findings",
+               "network_address", "snmp_agent", "communities_changed", "password_changed", "clock_skew_s")
 
 
 def security_of(unit: "UnitOutcome") -> tuple[Check, ...]:
@@ -135,6 +151,23 @@ def security_result(unit: "UnitOutcome") -> str:
     """fail, warn or pass: the worst of the unit's security checks; "" without any."""
     results = {c.result for c in security_of(unit)}
     return next((r for r in (FAIL, WARN, PASS) if r in results), "")
+
+
+def _yes_no(value: Any) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def network_columns(state: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The CSV's network and security columns of a master's state ("" where not known)."""
+    state = state or {}
+    skew = state.get("clock_skew_s")
+    return {
+        "network_address": state.get("address") or "",
+        "snmp_agent": state.get("snmp_agent") or "",
+        "communities_changed": _yes_no(state.get("communities_changed")),
+        "password_changed": _yes_no(state.get("password_changed")),
+        "clock_skew_s": "" if skew is None else f"{skew:g}",
+    }
 
 
 def csv_rows(result: CommissionResult) -> list[dict[str, Any]]:
@@ -153,6 +186,7 @@ def csv_rows(result: CommissionResult) -> list[dict[str, Any]]:
             "telnet_host": u.telnet.host if u.telnet is not None else "",
             "security": security_result(u),
             "security_findings": "; ".join(f"{c.result} {c.check}: {c.detail}" for c in security_of(u)),
+            **network_columns(u.network),
         }
         for key in ("voltage_l1", "voltage_l2", "voltage_l3", "current_l1", "current_l2", "current_l3"):
             value = r.value(key) if r is not None and int(key[-1]) <= r.phases else None

@@ -337,7 +337,8 @@ class _Run:
         user = unit.telnet_user or FACTORY_USER
         key = (*parse_host(host_text, TELNET_PORT), user)
         if key not in self.telnet_cache:
-            self.telnet_cache[key] = telnet_look(host_text, user, self.secret, self.options.telnet_timeout)
+            self.telnet_cache[key] = telnet_look(host_text, user, self.secret, self.options.telnet_timeout,
+                                                   settings=True)
         return self.telnet_cache[key]
 
 

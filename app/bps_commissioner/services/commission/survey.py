@@ -5,6 +5,7 @@ the scan ``plan new`` makes as a job (:func:`survey_job`).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -24,6 +25,8 @@ from bps_commissioner.transport.modbus import ModbusLink, read_request
 #: How long a Modbus TCP host may take per address while scanning (a gateway answers an
 #: absent unit with exception 10/11 or not at all).
 TCP_PROBE_WAIT = 0.3
+#: The Telnet menus a commissioning run reads for a master's network and security state.
+SECURITY_MENUS = (2, 4, 5)
 
 SecretSource = Callable[[secrets.SecretKind, str, str], secrets.Secret]  # kind, user, host
 ScanProgress = Callable[[str, int, int], None]  # text, done, total
@@ -89,9 +92,12 @@ def scan_tcp(link: ModbusLink, addresses: Sequence[int], wait: float = TCP_PROBE
     return found, errors
 
 
-def telnet_look(host_text: str, user: str, secret: SecretSource, timeout: float = 5.0) -> TelnetLook:
+def telnet_look(host_text: str, user: str, secret: SecretSource, timeout: float = 5.0, *,
+                settings: bool = False) -> TelnetLook:
     """One Telnet login (never retried): the banner's firmware version and whether the
-    factory login worked; or why not (``off`` when the connection is refused)."""
+    factory login worked; or why not (``off`` when the connection is refused). ``settings``:
+    also read the master's menus 2, 4 and 5 for its network and security state
+    (:func:`network_state`)."""
     from bps_commissioner.transport.telnet import TelnetLoginError, TelnetSession
 
     host, port = parse_host(host_text, TELNET_PORT)
@@ -104,14 +110,34 @@ def telnet_look(host_text: str, user: str, secret: SecretSource, timeout: float 
     try:
         banner = session.login(user, password)
         with session:
+            network, network_error = network_state(session) if settings else (None, "")
             return TelnetLook(where, user, banner.version, session.factory_login, logged_in=True,
-                              error="" if banner.version else "the login banner shows no version")
+                              error="" if banner.version else "the login banner shows no version",
+                              network=network, network_error=network_error)
     except TelnetLoginError as exc:
         return TelnetLook(where, user, error=_first_line(str(exc)))
     except ConnectError as exc:
         return TelnetLook(where, user, off=exc.kind is FaultKind.REFUSED, error=_first_line(str(exc)))
     except LinkError as exc:
         return TelnetLook(where, user, error=_first_line(str(exc)))
+
+
+def network_state(session: Any) -> tuple[dict[str, Any] | None, str]:
+    """A logged-in master's network and security state (device/provisioning.py's
+    ``security_state``: address, SNMP agent, communities and password changed from the
+    factory's, clock skew in seconds) from its menus 2, 4 and 5; or (None, why not) when
+    they cannot be read. Never raises for a unit's menus that do not parse."""
+    from bps_commissioner.device.provisioning import clock_skew, security_state
+    from bps_commissioner.services.telnet_settings import read_settings
+
+    try:
+        values = read_settings(session, menus=SECURITY_MENUS).values
+    except LinkError as exc:
+        return None, _first_line(str(exc)) or "the settings menus could not be read"
+    if not any(values.values()):
+        return None, "the settings menus show nothing this tool can read"
+    skew = clock_skew(values.get("clock"), datetime.datetime.now())
+    return security_state(values, password_changed=not session.factory_login, skew_s=skew), ""
 
 
 def _first_line(text: str) -> str:
@@ -200,5 +226,5 @@ def survey_job(link: PlanLink, handle: Any, addresses: Iterable[int] = (), *, au
     return job
 
 
-__all__ = ["SecretSource", "Survey", "TCP_PROBE_WAIT", "default_open_link", "scan_tcp", "secrets_needed",
-           "survey_job", "telnet_host", "telnet_look"]
+__all__ = ["SECURITY_MENUS", "SecretSource", "Survey", "TCP_PROBE_WAIT", "default_open_link", "network_state",
+           "scan_tcp", "secrets_needed", "survey_job", "telnet_host", "telnet_look"]
