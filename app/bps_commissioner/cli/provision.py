@@ -233,13 +233,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def provision_one(args: argparse.Namespace, table: tm.DialogueTable, host_text: str, planned: dict[str, str],
-                  *, user: str | None = None, quiet_header: bool = False) -> int:
+                  *, user: str | None = None, password_new: secrets.Secret | None = None, label: str = "") -> int:
+    """One master: ``planned`` values (a plan's) under the command line's; ``password_new``
+    given by the caller (a plan run asks once for all), else from the options."""
     host, port = telnet_address(host_text)
     if args.telnet_port != TELNET_PORT:
         port = args.telnet_port
     user = user or args.user
     changing = not args.show and not args.factory_reset
-    password_new = new_password(args) if changing else None
+    if password_new is None and changing:
+        password_new = new_password(args)
     wanted = wanted_of(args, table, planned, password=password_new is not None) if changing else pv.Wanted()
     if changing and wanted.empty and not args.restart:
         raise UsageError("nothing to set: give a setting (--address, --set-clock, --read-community ...), "
@@ -273,15 +276,16 @@ def provision_one(args: argparse.Namespace, table: tm.DialogueTable, host_text: 
             print("Cancelled: nothing was changed.", file=sys.stderr)
             return EXIT_FAILED
         if args.json:
-            print(json.dumps({"host": host, "ok": False, "fault": exc.fault.to_dict()}))
+            print(json.dumps({**({"name": label} if label else {}), "host": host, "ok": False,
+                              "fault": exc.fault.to_dict()}))
         raise
-    return _report(args, result)
+    return _report(args, result, label)
 
 
-def _report(args: argparse.Namespace, result: ProvisionResult) -> int:
+def _report(args: argparse.Namespace, result: ProvisionResult, label: str = "") -> int:
     if args.json:
-        print(json.dumps(result.to_dict()))
-        return EXIT_OK
+        print(json.dumps({**({"name": label} if label else {}), **result.to_dict()}), flush=True)
+        return EXIT_OK if result.to_dict()["ok"] else EXIT_FAILED
     if result.nothing_to_do:
         print(f"{result.host}: nothing to change: every setting already has the asked value.")
         return EXIT_OK

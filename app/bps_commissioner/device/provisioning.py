@@ -2,8 +2,9 @@
 
 Pure: no I/O. The Telnet dialogue that carries the values is device/telnet_menus.py; the
 job that logs in, applies and verifies is services/provision.py. Values are kept as the
-unit shows them, in a canonical text form (``canonical``) so that "010.20.0.11" typed and
-"10.20.0.11" shown compare equal and a re-run with the same settings changes nothing.
+unit shows them, in a canonical text form (``canonical``: " 10.20.0.11" typed and
+"10.20.0.11" shown, "Enable" shown and "enable" asked compare equal) so that a re-run with
+the same settings changes nothing.
 """
 
 from __future__ import annotations

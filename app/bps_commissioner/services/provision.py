@@ -161,6 +161,7 @@ class Provisioner:
         self.session: TelnetSession | None = None
         self.steps = 0
         self.total = 0
+        self._password_closed = False  # the password change's outcome line is written
 
     # --- progress and cancel ------------------------------------------------------------
 
@@ -306,6 +307,7 @@ class Provisioner:
         self._login_verify(self.result.final_host, password, password_intent)
 
     def _login_verify(self, host: str, password: Any, password_intent: str) -> None:
+        self._password_closed = True  # written below, whichever way the login goes
         try:
             self.session = login(self.target, password, host)
         except LinkError as exc:
@@ -340,7 +342,7 @@ class Provisioner:
             self._login_verify(new_host, password, password_intent)
         except BaseException as exc:
             why = f"not verified at {new_host}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-            if password_intent and not self.result.verified and self.session is None:
+            if password_intent and not self._password_closed:
                 _audit(self.audit, "outcome", password_intent, UNCONFIRMED, why, setting="password")
             _audit(self.audit, "outcome", intent, UNCONFIRMED, why, setting="restart")
             raise
