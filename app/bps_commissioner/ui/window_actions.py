@@ -24,6 +24,7 @@ from bps_commissioner.ui.i18n import LANGUAGES, NATIVE_NAMES
 from bps_commissioner.ui.icons import icon
 from bps_commissioner.ui.plot_export import EXPORT_WIDTH, EXPORT_WIDTHS
 from bps_commissioner.ui.plots import WINDOWS
+from bps_commissioner.ui.provision_wizard import ProvisionWizard
 from bps_commissioner.ui.scan_dialog import ScanDialog
 from bps_commissioner.ui.settings import settings
 
@@ -96,6 +97,8 @@ class WindowActions:
             self.act_languages[self.translations.language].setChecked(True)
         self.act_about = self._action("actAbout", None, QKeySequence.StandardKey.HelpContents, self.show_about)
         self.act_log_folder = self._action("actLogFolder", None, None, self.open_log_folder)
+        self.act_provision = self._action("actProvision", None, None, self.open_provision_wizard)
+        self.provision_wizard: ProvisionWizard | None = None
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -148,7 +151,16 @@ class WindowActions:
         for (s, _), action in zip(WINDOWS, self.act_windows, strict=True):
             action.setChecked(s == seconds)
 
+    def _place_unit_actions(self) -> None:
+        """Units > Set up new masters…: the Units menu is made after this mixin's menus
+        (ui/window_docks.py), so the action joins it the first time the texts are set."""
+        units = getattr(self, "menu_units", None)
+        if units is not None and self.act_provision not in units.actions():
+            units.addSeparator()
+            units.addAction(self.act_provision)
+
     def _retranslate_actions(self) -> None:
+        self._place_unit_actions()
         self.menu_file.setTitle(translate("MainWindow", "&File"))
         self.menu_recent.setTitle(translate("MainWindow", "&Recent connections"))
         self.menu_view.setTitle(translate("MainWindow", "&View"))
@@ -181,6 +193,9 @@ class WindowActions:
             self.act_about: (translate("MainWindow", "&About BPS Commissioner"), ""),
             self.act_log_folder: (translate("MainWindow", "Open the &log folder"), translate(
                 "MainWindow", "Show the folder of the program's log files (send them with a problem report)")),
+            self.act_provision: (translate("MainWindow", "Set up &new masters…"), translate(
+                "MainWindow", "Give new networked masters their address, SNMP, clock and password over Telnet, "
+                              "from a plan or typed in; restart and verify each")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -335,6 +350,19 @@ class WindowActions:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_provision_wizard(self) -> ProvisionWizard:
+        """Units > Set up new masters…: one non-modal wizard on the window's network worker."""
+        wizard = self.provision_wizard
+        if wizard is None:
+            wizard = ProvisionWizard(self.manager, self, audit=getattr(self, "audit", None))
+            wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            wizard.destroyed.connect(lambda *_: setattr(self, "provision_wizard", None))
+            self.provision_wizard = wizard
+        wizard.show()
+        wizard.raise_()
+        wizard.activateWindow()
+        return wizard
 
     def log_folder(self) -> Path:
         """The folder of the log file in use (the default one before the log is set up)."""
