@@ -255,3 +255,40 @@ def test_plan_unit_takes_its_values_from_the_plan(env, master, capsys):
     assert master.settings.trap1 == "127.0.0.50"
     code, out, err = run(capsys, env, "--plan", str(plan), "--unit", "PDU-X", "--yes")
     assert code == 2 and "PDU-A12-L" in err
+
+
+def test_factory_reset_needs_the_host_typed_again_and_is_audited(env, master, capsys, monkeypatch):
+    import io
+
+    import bps_commissioner.cli.provision as provision_cli
+
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), *FULL)
+    assert code == 0 and master.host == NEW, err
+    monkeypatch.setenv("BPS_TELNET_PASSWORD", NEW_PASSWORD)
+    monkeypatch.setattr(provision_cli, "_interactive", lambda: True)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{FACTORY}\n"))  # not the host asked for
+    code, out, err = run(capsys, env, "--host", NEW, *ports(master), "--factory-reset")
+    assert code == 2 and "Not confirmed" in err and master.host == NEW
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{NEW}\n"))
+    code, out, err = run(capsys, env, "--host", NEW, *ports(master), "--factory-reset", "--factory-address", FACTORY,
+                         "--restart-timeout", "10")
+    assert code == 0, err
+    assert "back at 127.0.0.163" in out
+    assert master.host == FACTORY and master.settings.password == "admin"
+    assert master.settings.read_community == "public"
+    audit = [json.loads(line) for line in (env / "audit.jsonl").read_text().splitlines()]
+    reset = [e for e in audit if e.get("action") == "factory-reset"]
+    assert len(reset) == 1 and reset[0]["old"] == NEW
+    assert any(e.get("intent") == reset[0]["id"] and e["outcome"] == "applied" for e in audit)
+
+
+def test_show_at_an_address_outside_the_laptops_subnet_says_how_to_add_one(env, capsys, monkeypatch):
+    import bps_commissioner.services.provision as provision_service
+
+    monkeypatch.setattr(provision_service.probe, "source_address", lambda host, port=23: "10.1.2.3")
+    monkeypatch.setenv("BPS_TELNET_PASSWORD", "admin")
+    # 192.0.2.1 (TEST-NET-1) is not routed here: the command warns, then the connection fails
+    code, out, err = run(capsys, env, "--host", "192.0.2.1", "--show", "--timeout", "1")
+    assert code == 1
+    assert "no address in 192.0.2.0/24" in err and "netsh interface ipv4 add address" in err
+    assert "ip addr add 192.0.2.200/24" in err
