@@ -79,10 +79,26 @@ for i in range(w.unit_view.tabs.count()):
         w.unit_view.tabs.setCurrentIndex(i)
         check(f"tab {i}")
 w.select_unit(manager.keys()[0], w.model.units(manager.keys()[0])[0].address)
-for name in ("act_scan", "act_profile", "act_firmware", "act_about"):
+for name in ("act_scan", "act_profile", "act_firmware", "act_about", "act_provision"):
     getattr(w, name).trigger()
     check(name)
     close_dialogs()
+w.act_provision.trigger()
+wizard = w.provision_wizard
+from bps_commissioner.device.faults import Fault, FaultKind
+wizard._show_unit({"host": "192.168.0.163", "user": "admin", "factory_login": True, "clock_skew_s": -3600,
+                   "warnings": ["the SNMP read community is still the factory 'public'"],
+                   "settings": {k: "192.168.0.163" for k in ("clock", "network.address", "network.mask",
+                                "network.gateway", "network.dns", "snmp.agent", "snmp.write_community",
+                                "snmp.read_community", "snmp.trap1", "http.port", "smtp.account",
+                                "smtp.password", "smtp.server", "smtp.port", "smtp.count", "smtp.interval",
+                                "smtp.recipient")}})
+check("provision wizard connected")
+wizard._show_fault(Fault(FaultKind.UNIT_REFUSED_VALUE, "Telnet menu 5: the unit refused snmp.read_community = x "
+                         "(Invalid value!). Nothing further was changed.", detail="menu\n" * 40))
+wizard.dialogue_button.click()
+check("provision wizard fault with the dialogue")
+close_dialogs()
 w.act_connect.trigger()
 spin()
 dialog = next(t for t in app.topLevelWidgets() if type(t).__name__ == "ConnectDialog" and t.isVisible())

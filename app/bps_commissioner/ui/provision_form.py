@@ -36,13 +36,23 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate recognizes
 def setting_label(key: str) -> str:
     """A setting key of device/telnet_menus.py as the wizard names it."""
     labels = {
-        "clock": translate("ProvisionWizard", "Clock"), "password": translate("ProvisionWizard", "Password"), "network.address": translate("ProvisionWizard", "IPv4 address"),
-        "network.mask": translate("ProvisionWizard", "Subnet mask"), "network.gateway": translate("ProvisionWizard", "Gateway"), "network.dns": translate("ProvisionWizard", "DNS server"),
-        "snmp.agent": translate("ProvisionWizard", "SNMP agent"), "snmp.write_community": translate("ProvisionWizard", "SNMP write community"),
-        "snmp.read_community": translate("ProvisionWizard", "SNMP read community"), "snmp.trap1": translate("ProvisionWizard", "SNMP trap receiver 1"),
-        "http.port": translate("ProvisionWizard", "HTTP port"), "smtp.account": translate("ProvisionWizard", "SMTP account"), "smtp.password": translate("ProvisionWizard", "SMTP password"),
-        "smtp.server": translate("ProvisionWizard", "SMTP server"), "smtp.port": translate("ProvisionWizard", "SMTP port"),
-        "smtp.count": translate("ProvisionWizard", "SMTP cyclical notifications"), "smtp.interval": translate("ProvisionWizard", "SMTP time between notifications"),
+        "clock": translate("ProvisionWizard", "Clock"),
+        "password": translate("ProvisionWizard", "Password"),
+        "network.address": translate("ProvisionWizard", "IPv4 address"),
+        "network.mask": translate("ProvisionWizard", "Subnet mask"),
+        "network.gateway": translate("ProvisionWizard", "Gateway"),
+        "network.dns": translate("ProvisionWizard", "DNS server"),
+        "snmp.agent": translate("ProvisionWizard", "SNMP agent"),
+        "snmp.write_community": translate("ProvisionWizard", "SNMP write community"),
+        "snmp.read_community": translate("ProvisionWizard", "SNMP read community"),
+        "snmp.trap1": translate("ProvisionWizard", "SNMP trap receiver 1"),
+        "http.port": translate("ProvisionWizard", "HTTP port"),
+        "smtp.account": translate("ProvisionWizard", "SMTP account"),
+        "smtp.password": translate("ProvisionWizard", "SMTP password"),
+        "smtp.server": translate("ProvisionWizard", "SMTP server"),
+        "smtp.port": translate("ProvisionWizard", "SMTP port"),
+        "smtp.count": translate("ProvisionWizard", "SMTP cyclical notifications"),
+        "smtp.interval": translate("ProvisionWizard", "SMTP time between notifications"),
         "smtp.recipient": translate("ProvisionWizard", "SMTP recipient"),
     }
     return labels.get(key, key)
@@ -160,17 +170,22 @@ class MasterForm(QWidget):
 
     def retranslate(self) -> None:
         self.now_box.setTitle(translate("ProvisionWizard", "Where the master answers now"))
-        for label, text in zip(self._now_labels, (translate("ProvisionWizard", "&Address:"), translate("ProvisionWizard", "&Telnet port:"), translate("ProvisionWizard", "A&ccount:"),
-                                                  translate("ProvisionWizard", "Login pass&word:")), strict=True):
+        now = (translate("ProvisionWizard", "&Address:"), translate("ProvisionWizard", "&Telnet port:"),
+               translate("ProvisionWizard", "A&ccount:"), translate("ProvisionWizard", "Login pass&word:"))
+        for label, text in zip(self._now_labels, now, strict=True):
             label.setText(text)
         self.login_hint.setText(translate("ProvisionWizard", "A new unit's password is admin."))
         self.new_box.setTitle(translate("ProvisionWizard", "What it should become (empty: left as it is)"))
-        texts = (translate("ProvisionWizard", "&New address:"), translate("ProvisionWizard", "Subnet &mask:"), translate("ProvisionWizard", "&Gateway:"), translate("ProvisionWizard", "&DNS server:"), translate("ProvisionWizard", "&HTTP port:"),
-                 translate("ProvisionWizard", "SNMP a&gent:"), translate("ProvisionWizard", "&Read community:"), translate("ProvisionWizard", "Trap receiver &1:"), translate("ProvisionWizard", "New &password:"),
-                 translate("ProvisionWizard", "New password a&gain:"))
+        texts = (translate("ProvisionWizard", "&New address:"), translate("ProvisionWizard", "Subnet &mask:"),
+                 translate("ProvisionWizard", "&Gateway:"), translate("ProvisionWizard", "&DNS server:"),
+                 translate("ProvisionWizard", "&HTTP port:"), translate("ProvisionWizard", "SNMP a&gent:"),
+                 translate("ProvisionWizard", "&Read community:"), translate("ProvisionWizard", "Trap receiver &1:"),
+                 translate("ProvisionWizard", "New &password:"), translate("ProvisionWizard", "New password a&gain:"))
         for label, text in zip(self._new_labels, texts, strict=True):
             label.setText(text)
-        for index, text in enumerate((translate("ProvisionWizard", "as it is"), translate("ProvisionWizard", "on"), translate("ProvisionWizard", "off"))):
+        agent = (translate("ProvisionWizard", "as it is"), translate("ProvisionWizard", "on"),
+                 translate("ProvisionWizard", "off"))
+        for index, text in enumerate(agent):
             self.agent.setItemText(index, text)
         self.set_clock.setText(translate("ProvisionWizard", "Set the unit's &clock to this laptop's time"))
         self.mask.setPlaceholderText("255.255.255.0")
@@ -273,7 +288,9 @@ class SettingsTable(QTableWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([translate("ProvisionWizard", "Setting"), translate("ProvisionWizard", "On the unit"), translate("ProvisionWizard", "Planned")])
+        self.setHorizontalHeaderLabels([translate("ProvisionWizard", "Setting"),
+                                        translate("ProvisionWizard", "On the unit"),
+                                        translate("ProvisionWizard", "Planned")])
         self.show_settings(self.current, self.planned)
 
     def show_settings(self, current: Mapping[str, str | None], planned: Mapping[str, str]) -> None:
