@@ -292,3 +292,28 @@ def test_show_at_an_address_outside_the_laptops_subnet_says_how_to_add_one(env, 
     assert code == 1
     assert "no address in 192.0.2.0/24" in err and "netsh interface ipv4 add address" in err
     assert "ip addr add 192.0.2.200/24" in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("answer, applied", [("no", False), ("yes", True)])
+def test_at_a_terminal_the_changes_are_shown_and_asked(env, master, answer, applied):
+    import os
+    import subprocess
+    import sys
+
+    main_fd, term_fd = os.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "bps_commissioner", "provision", "--host", FACTORY,
+                                 *ports(master), "--read-community", READ_COMMUNITY, "--audit-log",
+                                 str(env / "audit.jsonl")], stdin=term_fd, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env={**os.environ})
+        os.write(main_fd, f"{answer}\n".encode())
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(main_fd)
+        os.close(term_fd)
+    assert "snmp.read_community: public -> mon-ro-7" in err and "Type 'yes'" in err
+    assert (proc.returncode == 0) is applied, out + err
+    assert (master.settings.read_community == READ_COMMUNITY) is applied
+    if not applied:
+        assert "nothing was changed" in err and not any(":" in c for c in master.settings.commands)

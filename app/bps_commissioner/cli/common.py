@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import queue
 import threading
-from typing import Any
+from typing import Any, Callable
 
 from bps_commissioner.device.bus import BAUD_RATES, PARITIES, BusSettings, parse_units
 from bps_commissioner.device.numbers import NumberError, parse_decimal, parse_whole
@@ -175,3 +176,29 @@ class StopOnCtrlC:
         self.requested = True
         print(f"\n{self.message} (Ctrl-C again to interrupt at once)", file=sys.stderr)
         signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def asked_here(question: Callable[..., bool]) -> tuple[Callable[..., bool], Callable[[], bool]]:
+    """A job's ``confirm`` (called in the worker's thread) and the wait's ``cancel_when``
+    (polled in this thread while it waits): ``question(*args)`` is put to the user here, in
+    the main thread, so that Ctrl-C at the prompt works; an interrupted prompt answers no."""
+    questions: queue.Queue[tuple[Any, ...]] = queue.Queue()
+    answers: queue.Queue[bool] = queue.Queue()
+
+    def confirm(*args: Any) -> bool:
+        questions.put(args)
+        return answers.get()
+
+    def ask() -> bool:
+        try:
+            args = questions.get_nowait()
+        except queue.Empty:
+            return False
+        answer = False
+        try:
+            answer = question(*args)
+        finally:
+            answers.put(answer)
+        return False
+
+    return confirm, ask

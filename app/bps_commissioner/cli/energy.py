@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import queue
 import sys
 from typing import Any, Callable, Mapping
 
-from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, asked_here
 from bps_commissioner.cli.telnet import add_login_options, audit_of, run_telnet_job
 from bps_commissioner.device.assess import ENERGY_CLEARED_BELOW, energy_cleared
 from bps_commissioner.services.audit import default_audit_path
@@ -55,30 +54,8 @@ def _confirm(phases: list[int], before: Mapping[int, float], description: str) -
 
 
 def _asking(phases: list[int]) -> tuple[Callable[[Mapping[int, float], str], bool], Callable[[], bool]]:
-    """The job's ``confirm`` (called in the worker's thread once the meters are read) and the
-    wait's ``cancel_when`` (called in this thread while it waits): the question is put to the
-    user here, in the main thread, so that Ctrl-C at the prompt works; an interrupted prompt
-    answers no."""
-    questions: queue.Queue[tuple[Mapping[int, float], str]] = queue.Queue()
-    answers: queue.Queue[bool] = queue.Queue()
-
-    def confirm(before: Mapping[int, float], description: str) -> bool:
-        questions.put((before, description))
-        return answers.get()
-
-    def ask() -> bool:
-        try:
-            before, description = questions.get_nowait()
-        except queue.Empty:
-            return False
-        answer = False
-        try:
-            answer = _confirm(phases, before, description)
-        finally:
-            answers.put(answer)
-        return False
-
-    return confirm, ask
+    """The question, asked in the main thread once the job has read the meters."""
+    return asked_here(lambda before, description: _confirm(phases, before, description))
 
 
 def run_reset(args: argparse.Namespace) -> int:

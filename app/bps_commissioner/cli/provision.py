@@ -22,11 +22,12 @@ import argparse
 import getpass
 import json
 import os
-import queue
 import sys
 from typing import Any, Callable
 
-from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, positive_float, whole_number
+from bps_commissioner.cli.common import (
+    EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, asked_here, positive_float, whole_number,
+)
 from bps_commissioner.cli.telnet import audit_of, telnet_address
 from bps_commissioner.device import provisioning as pv
 from bps_commissioner.device import telnet_menus as tm
@@ -184,28 +185,12 @@ def _asking(args: argparse.Namespace) -> tuple[Any, Any]:
             _print_changes(changes, warnings)
             return True
         return (None if args.json else show), None
-    questions: queue.Queue[tuple[list[pv.Change], list[str]]] = queue.Queue()
-    answers: queue.Queue[bool] = queue.Queue()
+    def ask(changes: list[pv.Change], warnings: list[str]) -> bool:
+        _print_changes(changes, warnings)
+        print("Apply these changes? Type 'yes' to continue: ", end="", file=sys.stderr, flush=True)
+        return sys.stdin.readline().strip().lower() == "yes"
 
-    def confirm(changes: list[pv.Change], warnings: list[str]) -> bool:
-        questions.put((changes, warnings))
-        return answers.get()
-
-    def ask() -> bool:
-        try:
-            changes, warnings = questions.get_nowait()
-        except queue.Empty:
-            return False
-        answer = False
-        try:
-            _print_changes(changes, warnings)
-            print("Apply these changes? Type 'yes' to continue: ", end="", file=sys.stderr, flush=True)
-            answer = sys.stdin.readline().strip().lower() == "yes"
-        finally:
-            answers.put(answer)
-        return False
-
-    return confirm, ask
+    return asked_here(ask)
 
 
 def _print_changes(changes: list[pv.Change], warnings: list[str]) -> None:
