@@ -2358,6 +2358,14 @@
         <translation>Pokaż folder z plikami dziennika programu (dołącz je do zgłoszenia problemu)</translation>
     </message>
     <message>
+        <source>Set up &amp;new masters…</source>
+        <translation>Skonfiguruj &amp;nowe mastery…</translation>
+    </message>
+    <message>
+        <source>Give new networked masters their address, SNMP, clock and password over Telnet, from a plan or typed in; restart and verify each</source>
+        <translation>Nadaj nowym masterom sieciowym adres, SNMP, zegar i hasło przez Telnet, z planu lub wpisane ręcznie; zrestartuj i sprawdź każdy</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>Połącz</translation>
     </message>
@@ -2649,6 +2657,401 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
     <message>
         <source>The audit log could not be written: {error}</source>
         <translation>Nie udało się zapisać dziennika zmian: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionWizard</name>
+    <message>
+        <source>Clock</source>
+        <translation>Zegar</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Hasło</translation>
+    </message>
+    <message>
+        <source>IPv4 address</source>
+        <translation>Adres IPv4</translation>
+    </message>
+    <message>
+        <source>Subnet mask</source>
+        <translation>Maska podsieci</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Brama</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <translation>Serwer DNS</translation>
+    </message>
+    <message>
+        <source>SNMP agent</source>
+        <translation>Agent SNMP</translation>
+    </message>
+    <message>
+        <source>SNMP write community</source>
+        <translation>Community SNMP do zapisu</translation>
+    </message>
+    <message>
+        <source>SNMP read community</source>
+        <translation>Community SNMP do odczytu</translation>
+    </message>
+    <message>
+        <source>SNMP trap receiver 1</source>
+        <translation>Odbiorca pułapek SNMP 1</translation>
+    </message>
+    <message>
+        <source>HTTP port</source>
+        <translation>Port HTTP</translation>
+    </message>
+    <message>
+        <source>SMTP account</source>
+        <translation>Konto SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation>Hasło SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>Serwer SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>Port SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP cyclical notifications</source>
+        <translation>Cykliczne powiadomienia SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP time between notifications</source>
+        <translation>Czas między powiadomieniami SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP recipient</source>
+        <translation>Odbiorca SMTP</translation>
+    </message>
+    <message>
+        <source>Where the master answers now</source>
+        <translation>Gdzie master odpowiada teraz</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adres:</translation>
+    </message>
+    <message>
+        <source>&amp;Telnet port:</source>
+        <translation>Port &amp;Telnet:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>Login pass&amp;word:</source>
+        <translation>&amp;Hasło logowania:</translation>
+    </message>
+    <message>
+        <source>A new unit&apos;s password is admin.</source>
+        <translation>Hasło nowego urządzenia to admin.</translation>
+    </message>
+    <message>
+        <source>What it should become (empty: left as it is)</source>
+        <translation>Jaki ma się stać (puste: bez zmian)</translation>
+    </message>
+    <message>
+        <source>&amp;New address:</source>
+        <translation>&amp;Nowy adres:</translation>
+    </message>
+    <message>
+        <source>Subnet &amp;mask:</source>
+        <translation>&amp;Maska podsieci:</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway:</source>
+        <translation>&amp;Brama:</translation>
+    </message>
+    <message>
+        <source>&amp;DNS server:</source>
+        <translation>Serwer &amp;DNS:</translation>
+    </message>
+    <message>
+        <source>&amp;HTTP port:</source>
+        <translation>Port H&amp;TTP:</translation>
+    </message>
+    <message>
+        <source>SNMP a&amp;gent:</source>
+        <translation>A&amp;gent SNMP:</translation>
+    </message>
+    <message>
+        <source>&amp;Read community:</source>
+        <translation>Community do &amp;odczytu:</translation>
+    </message>
+    <message>
+        <source>Trap receiver &amp;1:</source>
+        <translation>Odbiorca pułapek &amp;1:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Nowe &amp;hasło:</translation>
+    </message>
+    <message>
+        <source>New password a&amp;gain:</source>
+        <translation>Nowe hasło &amp;ponownie:</translation>
+    </message>
+    <message>
+        <source>as it is</source>
+        <translation>bez zmian</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>włączony</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>wyłączony</translation>
+    </message>
+    <message>
+        <source>Set the unit&apos;s &amp;clock to this laptop&apos;s time</source>
+        <translation>Ustaw &amp;zegar urządzenia na czas tego laptopa</translation>
+    </message>
+    <message>
+        <source>0.0.0.0: none</source>
+        <translation>0.0.0.0: brak</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Dwa nowe hasła się różnią.</translation>
+    </message>
+    <message>
+        <source>this laptop&apos;s time</source>
+        <translation>czas tego laptopa</translation>
+    </message>
+    <message>
+        <source>(new, hidden)</source>
+        <translation>(nowe, ukryte)</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Ustawienie</translation>
+    </message>
+    <message>
+        <source>On the unit</source>
+        <translation>W urządzeniu</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planowane</translation>
+    </message>
+    <message>
+        <source>Set up new masters</source>
+        <translation>Konfiguracja nowych masterów</translation>
+    </message>
+    <message>
+        <source>Load &amp;plan…</source>
+        <translation>Wczytaj &amp;plan…</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Połącz</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Zastosuj</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>P&amp;omiń</translation>
+    </message>
+    <message>
+        <source>&amp;Next master</source>
+        <translation>&amp;Następny master</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <source>Show the Telnet dialogue</source>
+        <translation>Pokaż dialog Telnet</translation>
+    </message>
+    <message>
+        <source>Open a commissioning plan</source>
+        <translation>Otwórz plan uruchomienia</translation>
+    </message>
+    <message>
+        <source>Plans (*.json);;All files (*)</source>
+        <translation>Plany (*.json);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>The plan cannot be used: %1</source>
+        <translation>Nie można użyć planu: %1</translation>
+    </message>
+    <message>
+        <source>The plan has no master with a network block.</source>
+        <translation>Plan nie ma mastera z blokiem network.</translation>
+    </message>
+    <message>
+        <source>No plan: type the master&apos;s settings in.</source>
+        <translation>Bez planu: wpisz ustawienia mastera.</translation>
+    </message>
+    <message>
+        <source>%1 – masters to set up: %2</source>
+        <translation>%1 – mastery do skonfigurowania: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>✓ verified at %1</source>
+        <translation>✓ sprawdzony pod %1</translation>
+    </message>
+    <message>
+        <source>skipped: already answers at %1</source>
+        <translation>pominięty: już odpowiada pod %1</translation>
+    </message>
+    <message>
+        <source>Every master of the plan is done.</source>
+        <translation>Wszystkie mastery z planu są gotowe.</translation>
+    </message>
+    <message>
+        <source>Cable the master to this laptop, fill in where it answers and what it should become, then press Connect.</source>
+        <translation>Podłącz mastera do tego laptopa, wpisz, gdzie odpowiada i jaki ma się stać, a potem naciśnij Połącz.</translation>
+    </message>
+    <message>
+        <source>Connect %1 at its factory address %2, then press Connect.</source>
+        <translation>Podłącz %1 pod jego fabrycznym adresem %2, a potem naciśnij Połącz.</translation>
+    </message>
+    <message>
+        <source>Connect %1 (it answers at %2), then press Connect.</source>
+        <translation>Podłącz %1 (odpowiada pod %2), a potem naciśnij Połącz.</translation>
+    </message>
+    <message>
+        <source>It already answers at its planned address %1: press Skip to leave it as it is.</source>
+        <translation>Już odpowiada pod planowanym adresem %1: naciśnij Pomiń, aby zostawić go bez zmian.</translation>
+    </message>
+    <message>
+        <source>This laptop is not in the master&apos;s subnet: %1</source>
+        <translation>Ten laptop nie jest w podsieci mastera: %1</translation>
+    </message>
+    <message>
+        <source>Type the address the master answers at now.</source>
+        <translation>Wpisz adres, pod którym master odpowiada teraz.</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was sent:</source>
+        <translation>Odrzucono, nic nie wysłano:</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Anulowanie…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Uruchamianie…</translation>
+    </message>
+    <message>
+        <source>Logging in to %1…</source>
+        <translation>Logowanie do %1…</translation>
+    </message>
+    <message>
+        <source>Reading the unit&apos;s settings (menus 2–7)…</source>
+        <translation>Odczyt ustawień urządzenia (menu 2–7)…</translation>
+    </message>
+    <message>
+        <source>Checking that nothing answers at the new address…</source>
+        <translation>Sprawdzanie, czy nic nie odpowiada pod nowym adresem…</translation>
+    </message>
+    <message>
+        <source>Setting %1…</source>
+        <translation>Ustawianie: %1…</translation>
+    </message>
+    <message>
+        <source>Restarting the unit…</source>
+        <translation>Restart urządzenia…</translation>
+    </message>
+    <message>
+        <source>Waiting for the unit at %1: %2 s left</source>
+        <translation>Oczekiwanie na urządzenie pod %1: zostało %2 s</translation>
+    </message>
+    <message>
+        <source>Logging in again to verify…</source>
+        <translation>Ponowne logowanie w celu sprawdzenia…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2. The marked rows change when you press Apply; the unit then restarts and is verified at its new address.</source>
+        <translation>Połączono z %1 jako %2. Zaznaczone wiersze zmienią się po naciśnięciu Zastosuj; urządzenie zostanie potem zrestartowane i sprawdzone pod nowym adresem.</translation>
+    </message>
+    <message>
+        <source>It still has the factory password: give it a new one.</source>
+        <translation>Ma wciąż hasło fabryczne: nadaj mu nowe.</translation>
+    </message>
+    <message>
+        <source>Its clock is %1 s off this laptop&apos;s.</source>
+        <translation>Jego zegar różni się od zegara laptopa o %1 s.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Uwaga: %1</translation>
+    </message>
+    <message>
+        <source>✓ Nothing to change: every setting already has the planned value.</source>
+        <translation>✓ Nic do zmiany: każde ustawienie ma już planowaną wartość.</translation>
+    </message>
+    <message>
+        <source>✓ Verified at %1: every setting reads back as planned.</source>
+        <translation>✓ Sprawdzono pod %1: każde ustawienie odczytuje się zgodnie z planem.</translation>
+    </message>
+    <message>
+        <source>The password was changed (%1).</source>
+        <translation>Hasło zostało zmienione (%1).</translation>
+    </message>
+    <message>
+        <source>Next: connect %1 at %2 and press Next master.</source>
+        <translation>Dalej: podłącz %1 pod %2 i naciśnij Następny master.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The audit log lists anything that was changed.</source>
+        <translation>Anulowano. Dziennik audytu wymienia wszystko, co zostało zmienione.</translation>
+    </message>
+    <message>
+        <source>The master refused the Telnet login: check the account and password</source>
+        <translation>Master odrzucił logowanie Telnet: sprawdź konto i hasło</translation>
+    </message>
+    <message>
+        <source>The master did not answer in time</source>
+        <translation>Master nie odpowiedział na czas</translation>
+    </message>
+    <message>
+        <source>The master cannot be reached from this laptop</source>
+        <translation>Master jest nieosiągalny z tego laptopa</translation>
+    </message>
+    <message>
+        <source>The connection to the master was lost</source>
+        <translation>Połączenie z masterem zostało przerwane</translation>
+    </message>
+    <message>
+        <source>The master did not take a value</source>
+        <translation>Master nie przyjął wartości</translation>
+    </message>
+    <message>
+        <source>The master&apos;s Telnet dialogue was not understood</source>
+        <translation>Dialog Telnet mastera nie został zrozumiany</translation>
+    </message>
+    <message>
+        <source>Refused by this tool</source>
+        <translation>Odrzucone przez to narzędzie</translation>
+    </message>
+    <message>
+        <source>The set-up failed</source>
+        <translation>Konfiguracja nie powiodła się</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,7 @@ def masters_of_plan(plan: Plan) -> list[Master]:
     return out
 
 
-#: The form's value fields: setting key -> attribute of MasterForm
+# The form's value fields: setting key -> attribute of MasterForm
 VALUE_FIELDS = (("network.address", "address"), ("network.mask", "mask"), ("network.gateway", "gateway"),
                 ("network.dns", "dns"), ("http.port", "http_port"), ("snmp.read_community", "read_community"),
                 ("snmp.trap1", "trap1"))

@@ -233,8 +233,8 @@ class ProvisionWizard(QDialog):
         if not self.plan_path:
             self.plan_label.setText(self.tr("No plan: type the master's settings in."))
         else:
-            self.plan_label.setText(self.tr("%1: %2 master(s)").replace("%1", Path(self.plan_path).name).replace(
-                "%2", str(len(self.masters))))
+            self.plan_label.setText(self.tr("%1 – masters to set up: %2").replace(
+                "%1", Path(self.plan_path).name).replace("%2", str(len(self.masters))))
         self.master_list.blockSignals(True)
         row = self.master_list.currentRow()
         self.master_list.clear()
