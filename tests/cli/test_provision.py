@@ -317,3 +317,14 @@ def test_at_a_terminal_the_changes_are_shown_and_asked(env, master, answer, appl
     assert (master.settings.read_community == READ_COMMUNITY) is applied
     if not applied:
         assert "nothing was changed" in err and not any(":" in c for c in master.settings.commands)
+
+
+def test_an_address_saved_without_restart_takes_effect_at_a_later_restart(env, master, capsys):
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--address", NEW, "--gateway", "127.0.0.1",
+                         "--yes")
+    assert code == 0, err
+    assert "take effect when the unit restarts" in out and master.host == FACTORY and master.restarts == 0
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--restart", "--yes", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["restarted"] and doc["verified"] and doc["final_host"] == NEW and master.host == NEW

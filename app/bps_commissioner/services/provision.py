@@ -215,6 +215,10 @@ class Provisioner:
         result.changes = changes
         new_host = wanted.values.get("network.address")
         pending = _pending_address(target.host, current.values.get("network.address"))
+        if pending and new_host is None:  # saved by an earlier run, not yet in effect
+            new_host = pv.canonical(tm.IPV4, current.values.get("network.address") or "")
+            result.notes.append(f"the unit holds the address {new_host}, not yet in effect: it answers there after "
+                                f"its restart")
         if not changes and not (req.restart and pending):
             result.nothing_to_do = True
             result.verified = True
