@@ -328,3 +328,37 @@ def test_an_address_saved_without_restart_takes_effect_at_a_later_restart(env, m
     assert code == 0, err
     doc = json.loads(out)
     assert doc["restarted"] and doc["verified"] and doc["final_host"] == NEW and master.host == NEW
+
+
+def test_after_provisioning_the_commissioning_report_shows_the_new_state_and_no_password(env, capsys, tmp_path):
+    import subprocess
+
+    from bps_commissioner.services import secrets
+    from bps_commissioner.services.commission import (
+        CommissionOptions, csv_text, load_plan_file, run_commission,
+    )
+    from bps_commissioner.ui.report import write_pdf
+    from tests.commission.conftest import pdftotext
+
+    with SimulatedNetworkMaster(FACTORY, reboot_s=0.3, snmp=True) as m:
+        code, out, err = run(capsys, env, "--host", FACTORY, *ports(m), *FULL)
+        assert code == 0 and m.host == NEW, err
+        plan = tmp_path / "plan.json"
+        plan.write_text(json.dumps({
+            "site": "Rack A12", "links": [{"snmp": f"{NEW}:{m.snmp_port}", "community": READ_COMMUNITY,
+                                           "timeout": 1, "retries": 0}],
+            "units": [{"address": 0, "name": "PDU-A12-L", "host": f"{NEW}:{m.telnet_port}"}]}))
+        options = CommissionOptions(secret=lambda kind, user, host: secrets.Secret(NEW_PASSWORD, "environment"))
+        result = run_commission(load_plan_file(plan), options)
+    master = next(u for u in result.units if u.address == 0)
+    state = master.network
+    assert state["address"] == NEW and state["snmp_agent"] == "enable"
+    assert state["password_changed"] is True and state["communities_changed"] is True
+    assert abs(state["clock_skew_s"]) <= 3
+    pdf = tmp_path / "report.pdf"
+    write_pdf(result, pdf, "en")
+    pdf_text = subprocess.run([pdftotext(), "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    assert NEW in pdf_text
+    for text in (pdf_text, csv_text(result), json.dumps(result.to_dict(), default=str), plan.read_text()):
+        assert NEW_PASSWORD not in text
