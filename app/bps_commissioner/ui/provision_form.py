@@ -295,7 +295,10 @@ class SettingsTable(QTableWidget):
 
     def show_settings(self, current: Mapping[str, str | None], planned: Mapping[str, str]) -> None:
         self.current, self.planned = dict(current), dict(planned)
-        keys = list(current) + [k for k in planned if k not in current]
+        keys = list(current)
+        extra = [k for k in planned if k not in current]  # the password (not shown by menu 3) after the clock
+        at = 1 if keys and keys[0] == "clock" else 0
+        keys[at:at] = extra
         self.setRowCount(len(keys))
         self.changed_keys = []
         bold = QFont(self.font())

@@ -120,6 +120,7 @@ class ProvisionWizard(QDialog):
         self.progress.setObjectName("provisionProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()
         self.status = QLabel()
         self.status.setObjectName("provisionStatus")
         self.status.setWordWrap(True)
@@ -242,6 +243,7 @@ class ProvisionWizard(QDialog):
             QListWidgetItem(self._master_line(master), self.master_list)
         self.master_list.setCurrentRow(row if row < len(self.masters) else -1)
         self.master_list.blockSignals(False)
+        self.master_list.setVisible(bool(self.masters))
 
     def _master_line(self, m: Master) -> str:
         line = self.tr("%1: %2 → %3").replace("%1", m.name).replace("%2", m.host).replace(
@@ -352,6 +354,7 @@ class ProvisionWizard(QDialog):
             self.fault = None
             self._set_message("", "")
             self.progress.setRange(0, 0)
+            self.progress.show()
             self.status.setText(self.tr("Starting…"))
         self._job = (self.manager.submit_network(job), kind)
         self._update_state()
@@ -365,6 +368,7 @@ class ProvisionWizard(QDialog):
         self.status.setText("")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()
         self._refresh_table()
 
     # -- the job's progress and end ------------------------------------------------------
@@ -400,6 +404,7 @@ class ProvisionWizard(QDialog):
         else:
             self.progress.setRange(0, 1)
             self.progress.setValue(1 if result.ok else 0)
+            self.progress.setVisible(kind == "apply")
             self.status.setText("")
             if not result.ok:
                 self._show_fault(result.fault)
