@@ -220,3 +220,12 @@ def test_the_window_opens_the_wizard_from_the_units_menu(qtbot, make_window):
     w.act_provision.trigger()
     assert w.provision_wizard is wizard
     wizard.close()
+
+
+def test_the_wizard_speaks_polish(qtbot, wizard, translations):
+    translations.set_language("pl")
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "Konfiguracja nowych masterów", timeout=3000)
+    assert wizard.connect_button.text() == "&Połącz" and wizard.apply_button.text() == "&Zastosuj"
+    assert wizard.table.horizontalHeaderItem(1).text() == "W urządzeniu"
+    assert wizard.form.now_box.title() == "Gdzie master odpowiada teraz"
+    assert "Podłącz mastera" in wizard.guide.text()
