@@ -63,36 +63,25 @@ def _wait_for_stop(duration: float | None) -> None:
     stop.wait(duration)
 
 
-def _start_restarts(args: argparse.Namespace, chain: Any, servers: list[Any]) -> list[Any]:
-    """The networked master's restart coordinator (with --telnet or --tftp) and its TFTP
-    server. A restart (Telnet menu 10, a complete upload) silences the master's network
-    services (not the RS485 bus) for --reboot-s seconds; the ones on the Telnet CLI's host
-    come back at the address set in menu 4. Modbus TCP belongs to the master when it is
-    served on the CLI's host (with --tftp, always)."""
-    from bps_commissioner.simulator.restart import RestartCoordinator
+def _start_restarts(args: argparse.Namespace, chain: Any, coordinator: Any) -> list[Any]:
+    """The TFTP server of the networked master, and the report of its restarts: a restart
+    (Telnet menu 10, a complete upload) silences the master's network services registered
+    with ``coordinator`` (not the RS485 bus) for --reboot-s seconds; the ones on the Telnet
+    CLI's host come back at the address set in menu 4."""
     from bps_commissioner.simulator.tftp import TftpSimulator
 
     master = chain.units[0]
-    network = [s for s in servers if type(s).__name__ != "RtuSimulator"]
-    cli = next((s for s in network if type(s).__name__ == "TelnetSimulator"), None)
-    if cli is not None and not args.tftp:
-        network = [s for s in network if type(s).__name__ != "TcpSimulator" or s.host == cli.host]
-    # the master as each service models it (the same unit, unless a service built its own)
-    coordinator = RestartCoordinator([master, *(s.master for s in network if hasattr(s, "master"))],
-                                     args.reboot_s)
     started: list[Any] = []
     if args.tftp:
         host, port = tcp_address(args.tftp, 69, option="--tftp", allow_zero=True)
         tftp = TftpSimulator(host, port, refuse=args.tftp_refuse, loss=args.tftp_loss, seed=args.seed,
                              on_upload=coordinator.firmware_uploaded)
         tftp.start()
-        network.append(tftp)
+        coordinator.add(tftp)
         started.append(tftp)
         refusing = ", refusing every upload (Access violation)" if args.tftp_refuse else ""
         print(f"TFTP server on {host}:{tftp.port} for the master (unit {master.address}, firmware "
               f"{master.firmware_version}){refusing}; restart after an upload: {args.reboot_s:g} s", flush=True)
-    for service in network:
-        coordinator.add(service)
     reported = [0]
 
     def moved(host: str) -> None:
@@ -135,9 +124,20 @@ def run(args: argparse.Namespace) -> int:
             rtu.start()
             servers.append(rtu)
             print(f"Modbus RTU simulator on {args.rtu} at {settings}, units {units}", flush=True)
-        servers += start_network(args, chain.units[0])
+        coordinator = None
         if args.tftp or args.telnet:
-            servers += _start_restarts(args, chain, servers)
+            from bps_commissioner.simulator.restart import RestartCoordinator
+
+            # the master's restarts; Modbus TCP is the master's when served on the Telnet CLI's
+            # host (with --tftp, always); each service is registered before it is announced
+            coordinator = RestartCoordinator(chain.units[0], args.reboot_s)
+            telnet_host = tcp_address(args.telnet, 23, option="--telnet", allow_zero=True)[0] if args.telnet else None
+            for server in servers:
+                if isinstance(server, simulator.TcpSimulator) and (args.tftp or server.host == telnet_host):
+                    coordinator.add(server)
+        servers += start_network(args, chain.units[0], coordinator)
+        if coordinator is not None:
+            servers += _start_restarts(args, chain, coordinator)
         _wait_for_stop(args.duration)
     except OSError as exc:
         print(f"error: the simulator could not start: {exc}", file=sys.stderr)
@@ -173,10 +173,11 @@ def add_network_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--firmware-version", metavar="VERSION", help="the version the master's Telnet banner shows")
 
 
-def start_network(args: argparse.Namespace, master: Any = None) -> list[Any]:
+def start_network(args: argparse.Namespace, master: Any = None, coordinator: Any = None) -> list[Any]:
     """Start the SNMP agent and/or Telnet CLI of one simulated master (``master``: the
     first unit of the Modbus chain, so that Modbus TCP, SNMP, Telnet and TFTP show one
-    unit; slaves are built apart); returns them."""
+    unit; slaves are built apart); returns them. With ``coordinator`` (the master's
+    RestartCoordinator), each is registered with it before it is announced."""
     import os
 
     from bps_commissioner.services import secrets
@@ -209,6 +210,8 @@ def start_network(args: argparse.Namespace, master: Any = None) -> list[Any]:
             agent = SnmpSimulator(chain, host, port, community=args.community, v3_users=users,
                                   value_form=args.snmp_values).start()
             started.append(agent)
+            if coordinator is not None:
+                coordinator.add(agent)
             v3 = f", v3 user {args.v3_user} ({users[0].security_level})" if users else ""
             print(f"SNMP agent on {host}:{agent.port} (v1/v2c community {args.community}{v3}), "
                   f"master and {args.slaves} slave(s), {args.snmp_values} values", flush=True)
@@ -219,6 +222,8 @@ def start_network(args: argparse.Namespace, master: Any = None) -> list[Any]:
             cli = TelnetSimulator(chain, host, port, account=args.telnet_user, password=password,
                                   snmp=agent).start()
             started.append(cli)
+            if coordinator is not None:
+                coordinator.add(cli)
             print(f"Telnet CLI on {host}:{cli.port}, account {args.telnet_user}, firmware "
                   f"{chain[0].firmware_version}", flush=True)
     except BaseException:

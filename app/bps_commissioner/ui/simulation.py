@@ -14,6 +14,8 @@ it: its SNMP agent (v2c, community "public") and its Telnet CLI (the factory acc
 admin/admin, so that the window shows the security findings a real unit left at its factory
 settings would get), both on 127.0.0.1 at free ports. The community and the Telnet password
 are handed to the window in-process (services/credentials.py), never printed or stored.
+Telnet menu 10 restarts it: both go silent for ``reboot_s`` seconds, then come back on
+127.0.0.1 (an address set in menu 4 is stored, and shown, but the window keeps reaching it).
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ class SimulatedMaster:
 
     def __init__(self, slaves: int = DEMO_SLAVES, *, seed: int | None = None, community: str = DEMO_COMMUNITY,
                  telnet_user: str = DEMO_TELNET_USER, telnet_password: str = "admin",
-                 session: credentials.SessionSecrets | None = None):
+                 session: credentials.SessionSecrets | None = None, reboot_s: float = 3.0):
         from bps_commissioner.simulator.snmp import build_snmp_chain
 
         self.chain = build_snmp_chain(slaves, seed=seed)
@@ -126,6 +128,8 @@ class SimulatedMaster:
         self.telnet: TelnetTarget | None = None
         self.snmp: Any = None
         self.telnet_server: Any = None
+        self.coordinator: Any = None
+        self._reboot_s = reboot_s
 
     @property
     def running(self) -> bool:
@@ -135,17 +139,22 @@ class SimulatedMaster:
         """Start the agent and the Telnet CLI; raises OSError when one cannot start."""
         if self.snmp is not None:
             return self
+        from bps_commissioner.simulator.restart import RestartCoordinator
         from bps_commissioner.simulator.snmp import SnmpSimulator
         from bps_commissioner.simulator.telnet import TelnetSimulator
 
         snmp = SnmpSimulator(self.chain, "127.0.0.1", 0, community=self._community).start()
         try:
             self.telnet_server = TelnetSimulator(self.chain, "127.0.0.1", 0, account=self._telnet_user,
-                                                 password=self._telnet_password).start()
+                                                 password=self._telnet_password, snmp=snmp).start()
         except BaseException:
             snmp.stop()
             raise
         self.snmp = snmp
+        self.coordinator = RestartCoordinator(self.chain[0], self._reboot_s)
+        self.coordinator.add(snmp)
+        self.coordinator.add(self.telnet_server)
+        self.coordinator.readdress = False
         self.endpoint = SnmpEndpoint("127.0.0.1", snmp.port, "2c", timeout=1.0)
         self.telnet = TelnetTarget("127.0.0.1", self.telnet_server.port, self._telnet_user, timeout=3.0)
         credentials.remember(credentials.SNMP_COMMUNITY, "", "127.0.0.1", self._community, session=self._session)
@@ -154,6 +163,9 @@ class SimulatedMaster:
         return self
 
     def stop(self) -> None:
+        if self.coordinator is not None:
+            self.coordinator.stop()
+            self.coordinator = None
         if self.telnet_server is not None:
             self.telnet_server.stop()
             self.telnet_server = None
