@@ -174,7 +174,12 @@ def _login_password(user: str, host: str) -> secrets.Secret:
 def _progress(args: argparse.Namespace) -> Callable[[Progress], None] | None:
     if args.json or not sys.stderr.isatty():
         return None
-    return lambda p: print(f"  {p.text}", file=sys.stderr, flush=True)
+    def show(p: Progress) -> None:  # the countdown rewrites its line
+        if p.step == "wait":
+            print(f"\r  {p.text}   ", end="", file=sys.stderr, flush=True)
+        else:
+            print(f"  {p.text}", file=sys.stderr, flush=True)
+    return show
 
 
 # --- confirmation (asked in this thread while the job waits) -----------------------------

@@ -151,16 +151,7 @@ class WindowActions:
         for (s, _), action in zip(WINDOWS, self.act_windows, strict=True):
             action.setChecked(s == seconds)
 
-    def _place_unit_actions(self) -> None:
-        """Units > Set up new masters…: the Units menu is made after this mixin's menus
-        (ui/window_docks.py), so the action joins it the first time the texts are set."""
-        units = getattr(self, "menu_units", None)
-        if units is not None and self.act_provision not in units.actions():
-            units.addSeparator()
-            units.addAction(self.act_provision)
-
     def _retranslate_actions(self) -> None:
-        self._place_unit_actions()
         self.menu_file.setTitle(translate("MainWindow", "&File"))
         self.menu_recent.setTitle(translate("MainWindow", "&Recent connections"))
         self.menu_view.setTitle(translate("MainWindow", "&View"))

@@ -91,6 +91,8 @@ class WindowDocks:
         self.menu_units.addAction(self.act_audit)
         self.menu_units.addSeparator()
         self.menu_units.addAction(self.act_firmware)
+        self.menu_units.addSeparator()
+        self.menu_units.addAction(self.act_provision)
         self.menuBar().insertMenu(self.menu_language.menuAction(), self.menu_units)
         view_actions = self.menu_view.actions()
         after_plots = view_actions.index(self.act_plots) + 1
