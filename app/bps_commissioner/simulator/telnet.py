@@ -189,6 +189,12 @@ class _Session(socketserver.BaseRequestHandler):
     # --- the dialogue ---------------------------------------------------------------------
 
     def handle(self) -> None:
+        try:
+            self.dialogue()
+        except OSError:
+            pass  # the client went away (a port probe connects and closes at once)
+
+    def dialogue(self) -> None:
         owner = self.server.owner
         with owner.state.lock:
             owner.state.connections += 1
