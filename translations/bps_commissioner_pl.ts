@@ -2998,6 +2998,22 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>Jego zegar różni się od zegara laptopa o %1 s.</translation>
     </message>
     <message>
+        <source>the SNMP read community is still the factory &apos;public&apos;</source>
+        <translation>community SNMP do odczytu to wciąż fabryczne &apos;public&apos;</translation>
+    </message>
+    <message>
+        <source>the SNMP write community is still the factory &apos;private&apos;</source>
+        <translation>community SNMP do zapisu to wciąż fabryczne &apos;private&apos;</translation>
+    </message>
+    <message>
+        <source>SNMP v1/v2c traps to %1 travel in cleartext, community included</source>
+        <translation>pułapki SNMP v1/v2c do %1 idą otwartym tekstem, razem z community</translation>
+    </message>
+    <message>
+        <source>the new password has %1 characters; %2 or more are advised</source>
+        <translation>nowe hasło ma %1 znaków; zalecane jest co najmniej %2</translation>
+    </message>
+    <message>
         <source>Warning: %1</source>
         <translation>Uwaga: %1</translation>
     </message>
@@ -3010,8 +3026,12 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>✓ Sprawdzono pod %1: każde ustawienie odczytuje się zgodnie z planem.</translation>
     </message>
     <message>
-        <source>The password was changed (%1).</source>
-        <translation>Hasło zostało zmienione (%1).</translation>
+        <source>The password was changed and saved in the system keyring as %1.</source>
+        <translation>Hasło zmieniono i zapisano w systemowym magazynie haseł jako %1.</translation>
+    </message>
+    <message>
+        <source>The password was changed; no system keyring is available here: keep it safe yourself.</source>
+        <translation>Hasło zmieniono; na tym komputerze nie ma systemowego magazynu haseł: przechowaj je bezpiecznie samodzielnie.</translation>
     </message>
     <message>
         <source>Next: connect %1 at %2 and press Next master.</source>

@@ -229,3 +229,9 @@ def test_the_wizard_speaks_polish(qtbot, wizard, translations):
     assert wizard.table.horizontalHeaderItem(1).text() == "W urządzeniu"
     assert wizard.form.now_box.title() == "Gdzie master odpowiada teraz"
     assert "Podłącz mastera" in wizard.guide.text()
+    from bps_commissioner.device import provisioning as pv
+
+    items = pv.warning_items({"snmp.agent": "Enable", "snmp.read_community": "public", "snmp.trap1": "10.0.0.5"},
+                             password_length=5)
+    texts = [wizard.warning(code, data) for code, data in items]
+    assert "fabryczne 'public'" in texts[0] and "10.0.0.5" in texts[1] and "5 znaków" in texts[2]

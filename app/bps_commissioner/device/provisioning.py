@@ -271,21 +271,41 @@ def clock_skew(shown: str | None, laptop: datetime.datetime) -> float | None:
     return (unit - laptop.replace(microsecond=0)).total_seconds()
 
 
-def warnings_for(settings: Mapping[str, str | None], *, password_length: int | None = None) -> list[str]:
-    """Warnings (not errors) about the settings a unit will have."""
-    out = []
+#: Warning codes (the window words them itself; warnings_for gives the English).
+FACTORY_READ, FACTORY_WRITE, CLEARTEXT_TRAPS, SHORT = ("factory-read-community", "factory-write-community",
+                                                       "cleartext-traps", "short-password")
+
+
+def warning_items(settings: Mapping[str, str | None], *,
+                  password_length: int | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Warnings (not errors) about the settings a unit will have, as (code, data)."""
+    out: list[tuple[str, dict[str, Any]]] = []
     agent = (settings.get("snmp.agent") or "").lower()
     if agent != "disable":
         if (settings.get("snmp.read_community") or "") == FACTORY_READ_COMMUNITY:
-            out.append("the SNMP read community is still the factory 'public'")
+            out.append((FACTORY_READ, {"community": FACTORY_READ_COMMUNITY}))
         if (settings.get("snmp.write_community") or "") == FACTORY_WRITE_COMMUNITY:
-            out.append("the SNMP write community is still the factory 'private'")
+            out.append((FACTORY_WRITE, {"community": FACTORY_WRITE_COMMUNITY}))
         trap = settings.get("snmp.trap1") or NO_ADDRESS
         if trap != NO_ADDRESS:
-            out.append(f"SNMP v1/v2c traps to {trap} travel in cleartext, community included")
+            out.append((CLEARTEXT_TRAPS, {"address": trap}))
     if password_length is not None and password_length < SHORT_PASSWORD:
-        out.append(f"the new password has {password_length} characters; {SHORT_PASSWORD} or more are advised")
+        out.append((SHORT, {"length": password_length, "advised": SHORT_PASSWORD}))
     return out
+
+
+def warning_text(code: str, data: Mapping[str, Any]) -> str:
+    return {
+        FACTORY_READ: "the SNMP read community is still the factory 'public'",
+        FACTORY_WRITE: "the SNMP write community is still the factory 'private'",
+        CLEARTEXT_TRAPS: f"SNMP v1/v2c traps to {data.get('address')} travel in cleartext, community included",
+        SHORT: f"the new password has {data.get('length')} characters; {data.get('advised')} or more are advised",
+    }.get(code, code)
+
+
+def warnings_for(settings: Mapping[str, str | None], *, password_length: int | None = None) -> list[str]:
+    """The warnings of :func:`warning_items` in English."""
+    return [warning_text(code, data) for code, data in warning_items(settings, password_length=password_length)]
 
 
 def helper_address(unit: str, prefix: int = 24) -> str:
@@ -341,4 +361,4 @@ __all__ = ["CLOCK_FORMAT", "CLOCK_TOLERANCE_S", "Change", "FACTORY_ADDRESS", "FA
            "FACTORY_WRITE_COMMUNITY", "NO_ADDRESS", "SHORT_PASSWORD", "ValueProblem", "Wanted", "canonical",
            "check_network", "check_password", "clock_skew", "compute_changes", "helper_address",
            "merged_network_problems", "prefix_of", "same", "security_state", "subnet_advice", "warnings_for",
-           "wanted_from"]
+           "wanted_from", "warning_items", "warning_text", "warnings_for"]

@@ -78,7 +78,8 @@ class ProvisionResult:
     after: dict[str, str | None] = field(default_factory=dict)
     changes: list[pv.Change] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)  # keys read back as sent
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # English (the CLI)
+    warning_items: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (code, data): the window
     notes: list[str] = field(default_factory=list)
     restarted: bool = False
     verified: bool = False
@@ -87,7 +88,8 @@ class ProvisionResult:
     skew_before_s: float | None = None
     skew_after_s: float | None = None
     password_changed: bool = False
-    password_saved: str = ""  # where the new password went
+    password_saved: str = ""  # where the new password went (English)
+    password_keyring: str = ""  # the keyring entry it was saved as; "" when not saved
     restart_s: float | None = None  # from "restart" to the login at the new address
     user: str | None = None
 
@@ -133,7 +135,7 @@ def show_job(target: ProvisionTarget, password: Any, table: tm.DialogueTable = t
         skew = pv.clock_skew(settings.values.get("clock"), _laptop_now(utc))
         return {"host": target.host, "user": settings.user, "settings": settings.public(table),
                 "clock_skew_s": skew, "factory_login": session.factory_login,
-                "warnings": pv.warnings_for(settings.values)}
+                "warnings": pv.warnings_for(settings.values), "warning_items": pv.warning_items(settings.values)}
 
     return job
 
@@ -211,7 +213,9 @@ class Provisioner:
             changes.insert(1 if changes and changes[0].key == "clock" else 0,
                            pv.Change("password", "x", "x", secret=True))
         after = {**current.values, **{c.key: c.new for c in changes if c.key not in ("clock", "password")}}
-        result.warnings = pv.warnings_for(after, password_length=len(req.new_password) if password_change else None)
+        result.warning_items = pv.warning_items(after, password_length=len(req.new_password) if password_change
+                                                else None)
+        result.warnings = [pv.warning_text(code, data) for code, data in result.warning_items]
         result.changes = changes
         new_host = wanted.values.get("network.address")
         pending = _pending_address(target.host, current.values.get("network.address"))
@@ -387,6 +391,7 @@ class Provisioner:
         host = self.result.final_host
         problem = secrets.save(secrets.TELNET_PASSWORD, self.target.user, host, password)
         account = secrets.keyring_account(secrets.TELNET_PASSWORD, self.target.user, host)
+        self.result.password_keyring = "" if problem else account
         self.result.password_saved = (f"not saved: {problem}; keep it safe yourself" if problem
                                       else f"saved in the system keyring as {account}")
 

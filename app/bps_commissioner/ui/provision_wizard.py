@@ -425,8 +425,20 @@ class ProvisionWizard(QDialog):
             lines.append(self.tr("It still has the factory password: give it a new one."))
         if doc.get("clock_skew_s") is not None:
             lines.append(self.tr("Its clock is %1 s off this laptop's.").replace("%1", f"{doc['clock_skew_s']:+.0f}"))
-        lines += [self.tr("Warning: %1").replace("%1", w) for w in doc.get("warnings", [])]
+        lines += [self.warning(code, data) for code, data in doc.get("warning_items", [])]
         self._set_message("\n".join(lines), "")
+
+    def warning(self, code: str, data: dict[str, Any]) -> str:
+        """A set-up warning (device/provisioning.py warning_items) in the window's language."""
+        text = {
+            pv.FACTORY_READ: self.tr("the SNMP read community is still the factory 'public'"),
+            pv.FACTORY_WRITE: self.tr("the SNMP write community is still the factory 'private'"),
+            pv.CLEARTEXT_TRAPS: self.tr("SNMP v1/v2c traps to %1 travel in cleartext, community included").replace(
+                "%1", str(data.get("address", ""))),
+            pv.SHORT: self.tr("the new password has %1 characters; %2 or more are advised").replace(
+                "%1", str(data.get("length", ""))).replace("%2", str(data.get("advised", ""))),
+        }.get(code, pv.warning_text(code, data))
+        return self.tr("Warning: %1").replace("%1", text)
 
     def _show_result(self, result: ProvisionResult) -> None:
         self.result = result
@@ -437,8 +449,10 @@ class ProvisionWizard(QDialog):
             lines = [self.tr("✓ Verified at %1: every setting reads back as planned.").replace(
                 "%1", result.final_host)]
         if result.password_changed:
-            lines.append(self.tr("The password was changed (%1).").replace("%1", result.password_saved))
-        lines += result.notes + [self.tr("Warning: %1").replace("%1", w) for w in result.warnings]
+            lines.append(self.tr("The password was changed and saved in the system keyring as %1.").replace(
+                "%1", result.password_keyring) if result.password_keyring else
+                self.tr("The password was changed; no system keyring is available here: keep it safe yourself."))
+        lines += result.notes + [self.warning(code, data) for code, data in result.warning_items]
         self.form.clear_passwords()
         if master is not None:
             master.status, master.final_host = "verified", result.final_host
