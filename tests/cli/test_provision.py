@@ -362,3 +362,14 @@ def test_after_provisioning_the_commissioning_report_shows_the_new_state_and_no_
     assert NEW in pdf_text
     for text in (pdf_text, csv_text(result), json.dumps(result.to_dict(), default=str), plan.read_text()):
         assert NEW_PASSWORD not in text
+
+
+def test_a_transcript_keeps_every_session_with_the_passwords_hidden(env, master, capsys):
+    transcript = env / "transcript.txt"
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), *FULL, "--transcript", str(transcript))
+    assert code == 0, err
+    text = transcript.read_text()
+    assert "Please enter the command:" in text and "address:127.0.0.21" in text
+    assert text.count("--- end of the session with") == 2  # the first session and the one at the new address
+    assert f"{NEW}:{master.telnet_port}" in text and "********" in text
+    assert NEW_PASSWORD not in text and "old:admin" not in text

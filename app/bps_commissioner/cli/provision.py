@@ -97,6 +97,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--all", action="store_true", help="every master of the plan, one after another, as cabled")
     p.add_argument("--dialogue", metavar="FILE", help="a corrected Telnet dialogue table (JSON)")
     p.add_argument("--dialogue-template", action="store_true", help="print the shipped dialogue table and exit")
+    p.add_argument("--transcript", metavar="FILE", help="write the raw Telnet dialogue (passwords hidden) to FILE, "
+                                                       "to correct the dialogue table from a real unit")
     p.add_argument("--dry-run", action="store_true", help="show the changes, send nothing")
     p.add_argument("--yes", action="store_true", help="do not ask (needed when not at a terminal)")
     p.add_argument("--no-ping", action="store_true", help="do not ping the new address before taking it")
@@ -249,8 +251,13 @@ def provision_one(args: argparse.Namespace, table: tm.DialogueTable, host_text: 
         return _factory_reset(args, target)
     password = _login_password(user, host)
     if args.show:
-        doc = run_job(show_job(target, password, table, args.clock_utc), name="provision",
-                      on_progress=_progress(args))
+        try:
+            doc = run_job(show_job(target, password, table, args.clock_utc), name="provision",
+                          on_progress=_progress(args))
+        except JobFailed as exc:
+            _write_transcript(args, exc.fault.detail)
+            raise
+        _write_transcript(args, doc.pop("dialogue", ""))
         _print_show(args, doc)
         return EXIT_OK
     audit = audit_of(args)
@@ -262,6 +269,7 @@ def provision_one(args: argparse.Namespace, table: tm.DialogueTable, host_text: 
             provision_job(target, request, audit=None if args.dry_run else audit, confirm=confirm),
             name="provision", on_progress=_progress(args), cancel_when=ask)
     except JobFailed as exc:
+        _write_transcript(args, exc.fault.detail)
         if exc.fault.kind is FaultKind.CANCELLED:
             print("Cancelled: nothing was changed.", file=sys.stderr)
             return EXIT_FAILED
@@ -269,7 +277,21 @@ def provision_one(args: argparse.Namespace, table: tm.DialogueTable, host_text: 
             print(json.dumps({**({"name": label} if label else {}), "host": host, "ok": False,
                               "fault": exc.fault.to_dict()}))
         raise
+    _write_transcript(args, result.dialogue)
     return _report(args, result, label)
+
+
+def _write_transcript(args: argparse.Namespace, dialogue: str) -> None:
+    if not getattr(args, "transcript", None) or not dialogue:
+        return
+    try:
+        with open(args.transcript, "a", encoding="utf-8") as f:
+            f.write(dialogue if dialogue.endswith("\n") else dialogue + "\n")
+    except OSError as exc:
+        print(f"warning: the transcript could not be written to {args.transcript}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return
+    print(f"Telnet transcript (passwords hidden) appended to {args.transcript}", file=sys.stderr)
 
 
 def _report(args: argparse.Namespace, result: ProvisionResult, label: str = "") -> int:

@@ -92,6 +92,7 @@ class ProvisionResult:
     password_keyring: str = ""  # the keyring entry it was saved as; "" when not saved
     restart_s: float | None = None  # from "restart" to the login at the new address
     user: str | None = None
+    dialogue: str = ""  # every Telnet session's raw exchange, passwords hidden (for a transcript)
 
     def to_dict(self) -> dict[str, Any]:
         return {"host": self.host, "final_host": self.final_host, "ok": self.verified or self.nothing_to_do
@@ -132,10 +133,12 @@ def show_job(target: ProvisionTarget, password: Any, table: tm.DialogueTable = t
             session.logout()
         finally:
             session.close()
+            dialogue = session.dialogue
         skew = pv.clock_skew(settings.values.get("clock"), _laptop_now(utc))
         return {"host": target.host, "user": settings.user, "settings": settings.public(table),
                 "clock_skew_s": skew, "factory_login": session.factory_login,
-                "warnings": pv.warnings_for(settings.values), "warning_items": pv.warning_items(settings.values)}
+                "warnings": pv.warnings_for(settings.values), "warning_items": pv.warning_items(settings.values),
+                "dialogue": dialogue}
 
     return job
 
@@ -190,6 +193,11 @@ class Provisioner:
                     self.session.logout()
                 finally:
                     self.session.close()
+                    self._keep(self.session)
+
+    def _keep(self, session: TelnetSession) -> None:
+        """Add a finished session's dialogue (passwords hidden) to the result's transcript."""
+        self.result.dialogue += session.dialogue.rstrip("\n") + f"\n--- end of the session with {session.description} ---\n"
 
     def _run_logged_in(self) -> ProvisionResult:
         req, target, result = self.request, self.target, self.result
@@ -311,6 +319,7 @@ class Provisioner:
         self.step("verify", "logging in again to verify")
         self.session.logout()
         self.session.close()
+        self._keep(self.session)
         self.session = None
         self._login_verify(self.result.final_host, password, password_intent)
 
@@ -340,8 +349,11 @@ class Provisioner:
         intent = _audit(self.audit, "intent", link=session.description, unit="master", action="restart",
                         setting="restart", old=target.host, new=new_host)
         started = self.clock.monotonic()
-        restart(session)
-        self.session = None
+        try:
+            restart(session)
+        finally:
+            self._keep(session)
+            self.session = None
         self.result.restarted = True
         self.result.final_host = new_host
         try:

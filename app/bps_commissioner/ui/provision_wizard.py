@@ -69,6 +69,7 @@ class ProvisionWizard(QDialog):
         self._pending_target: tuple[str, int] | None = None
         self.result: ProvisionResult | None = None
         self.fault: Fault | None = None
+        self.transcript = ""  # the raw Telnet dialogue of the last step (passwords hidden)
         self.answering: bool = False  # the current plan master answers at its planned address
         self._job: tuple[int, str] | None = None  # (job id, "show" | "apply" | "check")
         self._status = ""
@@ -352,6 +353,7 @@ class ProvisionWizard(QDialog):
     def _submit(self, kind: str, job: Any) -> None:
         if kind != "check":
             self.fault = None
+            self.transcript = ""
             self._set_message("", "")
             self.progress.setRange(0, 0)
             self.progress.show()
@@ -363,6 +365,7 @@ class ProvisionWizard(QDialog):
         self.shown = None
         self.result = None
         self.fault = None
+        self.transcript = ""
         self.answering = False
         self._set_message("", "")
         self.status.setText("")
@@ -415,6 +418,7 @@ class ProvisionWizard(QDialog):
         self._update_state()
 
     def _show_unit(self, doc: dict[str, Any]) -> None:
+        self.transcript = doc.get("dialogue", "")
         self.shown = doc
         self.connected_to = self._pending_target
         self._refresh_table()
@@ -441,6 +445,7 @@ class ProvisionWizard(QDialog):
         return self.tr("Warning: %1").replace("%1", text)
 
     def _show_result(self, result: ProvisionResult) -> None:
+        self.transcript = result.dialogue
         self.result = result
         master = self.masters[self.current] if self.current is not None and self.masters else None
         if result.nothing_to_do:
@@ -514,7 +519,7 @@ class ProvisionWizard(QDialog):
         self.outcome.setTextFormat(Qt.TextFormat.RichText if text.startswith("<b>") else Qt.TextFormat.PlainText)
         self.outcome.setText(text)
         self.outcome.setStyleSheet(style)
-        detail = self.fault.detail if self.fault is not None else ""
+        detail = self.fault.detail if self.fault is not None else self.transcript
         self.dialogue.setPlainText(detail)
         self.dialogue_button.setVisible(bool(detail))
         if not detail:
