@@ -3593,6 +3593,10 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
 <context>
     <name>ScanDialog</name>
     <message>
+        <source>Address %1 is outside 1..247: a Modbus unit address is 1 to 247.</source>
+        <translation>Adres %1 jest poza zakresem 1..247: adres jednostki Modbus to 1 do 247.</translation>
+    </message>
+    <message>
         <source>The first address must not be above the last.</source>
         <translation>Pierwszy adres nie może być większy niż ostatni.</translation>
     </message>

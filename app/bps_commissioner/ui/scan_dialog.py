@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QListWidget, QListWidgetItem, QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from bps_commissioner.device.bus import BAUD_RATES, BusSettings
@@ -27,6 +27,7 @@ from bps_commissioner.services.manager import SCAN_ADDRESS, SCAN_DETECT, LinkMan
 from bps_commissioner.services.scan import ScanResult
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.errors import conflict_advice, describe_link_error
+from bps_commissioner.ui.number_field import LimitSpinBox
 from bps_commissioner.ui.state import UnitState, state_icon
 
 
@@ -48,12 +49,15 @@ class ScanDialog(QDialog):
 
         self._link_label = QLabel()
         self._link_label.setWordWrap(True)
-        self.first = QSpinBox()
+        # what is typed is kept (an address past 247 shows red and is refused at Start)
+        self.first = LimitSpinBox()
         self.first.setObjectName("scanFrom")
+        self.first.setDecimals(0)
         self.first.setRange(1, 247)
         self.first.setValue(1)
-        self.last = QSpinBox()
+        self.last = LimitSpinBox()
         self.last.setObjectName("scanTo")
+        self.last.setDecimals(0)
         self.last.setRange(1, 247)
         self.last.setValue(32)
         self._range_labels = (QLabel(), QLabel())
@@ -156,7 +160,13 @@ class ScanDialog(QDialog):
     def start(self) -> None:
         if self.running:
             return
-        first, last = self.first.value(), self.last.value()
+        for field in (self.first, self.last):
+            if field.out_of_range():
+                self.status.setText(self.tr("Address %1 is outside 1..247: a Modbus unit address is 1 to 247.")
+                                    .replace("%1", field.text()))
+                field.setFocus()
+                return
+        first, last = int(self.first.value()), int(self.last.value())
         if first > last:
             self.status.setText(self.tr("The first address must not be above the last."))
             return
