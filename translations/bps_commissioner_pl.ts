@@ -3807,10 +3807,6 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>Urządzenie przyjmuje fabryczne logowanie Telnet admin/admin.</translation>
     </message>
     <message>
-        <source>Change the password (Telnet menu 3, or the web UI System &gt; Users) before leaving the site.</source>
-        <translation>Zmień hasło (menu Telnet 3 albo na stronie WWW: System &gt; Users) przed opuszczeniem obiektu.</translation>
-    </message>
-    <message>
         <source>Telnet is enabled: the account (%1) and its password cross the network in cleartext.</source>
         <translation>Telnet jest włączony: konto (%1) i jego hasło są przesyłane przez sieć jawnym tekstem.</translation>
     </message>
@@ -3823,8 +3819,12 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>Urządzenie odpowiada przez SNMP v%1 na fabryczne community.</translation>
     </message>
     <message>
-        <source>Set your own read and write communities in the web UI (Network &gt; SNMP), or better, switch to SNMPv3.</source>
-        <translation>Ustaw własne community odczytu i zapisu na stronie WWW (Network &gt; SNMP), a najlepiej przejdź na SNMPv3.</translation>
+        <source>Change the password before leaving the site: Units &gt; Set up new masters…, Telnet menu 3 or the web UI System &gt; Users.</source>
+        <translation>Zmień hasło przed opuszczeniem obiektu: Urządzenia &gt; Skonfiguruj nowe mastery…, menu Telnet 3 albo strona WWW: System &gt; Users.</translation>
+    </message>
+    <message>
+        <source>Set your own read and write communities (Units &gt; Set up new masters…, or the web UI Network &gt; SNMP), or better, switch to SNMPv3.</source>
+        <translation>Ustaw własne community odczytu i zapisu (Urządzenia &gt; Skonfiguruj nowe mastery… albo strona WWW: Network &gt; SNMP), a najlepiej przejdź na SNMPv3.</translation>
     </message>
     <message>
         <source>SNMP v%1 sends the community and every value in cleartext, without authentication.</source>

@@ -43,7 +43,8 @@ def telnet_findings(user: str, factory_password_works: bool) -> list[Finding]:
         out.append(Finding(
             "high", "telnet-factory-credentials",
             "The unit accepts the factory Telnet login admin/admin.",
-            "Change the password (Telnet menu 3 or the web UI System > Users) before leaving the site."))
+            "Change the password before leaving the site: bps-commissioner provision --new-password-env VAR "
+            "(the window: Units > Set up new masters...), Telnet menu 3 or the web UI System > Users."))
     out.append(Finding(
         "medium", "telnet-cleartext",
         f"Telnet is enabled: the account ({user}) and its password cross the network in cleartext.",
@@ -61,8 +62,9 @@ def snmp_findings(version: str, *, community: str | None = None, auth_protocol: 
             out.append(Finding(
                 "high", "snmp-factory-community",
                 f"The unit answers SNMP v{version} to the factory community.",
-                "Set your own read and write communities in the web UI (Network > SNMP), or better, "
-                "switch to SNMPv3.", {"version": version}))
+                "Set your own read and write communities (bps-commissioner provision --read-community C "
+                "--write-community C, or the web UI Network > SNMP), or better, switch to SNMPv3.",
+                {"version": version}))
         out.append(Finding(
             "medium", "snmp-cleartext",
             f"SNMP v{version} sends the community and every value in cleartext, without authentication.",

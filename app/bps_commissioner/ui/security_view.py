@@ -31,8 +31,8 @@ def finding_texts(f: Finding) -> tuple[str, str]:
     code = f.code
     if code == "telnet-factory-credentials":
         return (translate("SecurityView", "The unit accepts the factory Telnet login admin/admin."),
-                translate("SecurityView", "Change the password (Telnet menu 3, or the web UI System > Users) "
-                                          "before leaving the site."))
+                translate("SecurityView", "Change the password before leaving the site: Units > Set up new "
+                                          "masters…, Telnet menu 3 or the web UI System > Users."))
     if code == "telnet-cleartext":
         user = str(f.data.get("user", ""))
         return (translate("SecurityView", "Telnet is enabled: the account (%1) and its password cross the network "
@@ -42,8 +42,8 @@ def finding_texts(f: Finding) -> tuple[str, str]:
     version = str(f.data.get("version", ""))
     if code == "snmp-factory-community":
         return (translate("SecurityView", "The unit answers SNMP v%1 to the factory community.").replace("%1", version),
-                translate("SecurityView", "Set your own read and write communities in the web UI (Network > SNMP), "
-                                          "or better, switch to SNMPv3."))
+                translate("SecurityView", "Set your own read and write communities (Units > Set up new masters…, "
+                                          "or the web UI Network > SNMP), or better, switch to SNMPv3."))
     if code == "snmp-cleartext":
         return (translate("SecurityView", "SNMP v%1 sends the community and every value in cleartext, without "
                                           "authentication.").replace("%1", version),
