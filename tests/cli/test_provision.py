@@ -373,3 +373,22 @@ def test_a_transcript_keeps_every_session_with_the_passwords_hidden(env, master,
     assert text.count("--- end of the session with") == 2  # the first session and the one at the new address
     assert f"{NEW}:{master.telnet_port}" in text and "********" in text
     assert NEW_PASSWORD not in text and "old:admin" not in text
+
+
+def test_a_connection_lost_in_the_middle_is_reported_unconfirmed(env, master, capsys):
+    # the table's trap receiver item goes back to the main menu and types 11 (Logout): the
+    # unit closes the connection in the middle of the set-up, as a unit that drops it would
+    table = json.loads(table_to_json())
+    for item in table["items"]:
+        if item["key"] == "snmp.trap1":
+            item.update(menu=9, select="2", command="11")
+    path = env / "dialogue.json"
+    path.write_text(json.dumps(table))
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--dialogue", str(path),
+                         "--read-community", READ_COMMUNITY, "--trap1", "127.0.0.50", "--yes")
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert master.settings.read_community == READ_COMMUNITY and master.settings.trap1 == "0.0.0.0"
+    audit = [json.loads(line) for line in (env / "audit.jsonl").read_text().splitlines()]
+    outcomes = {e["setting"]: e["outcome"] for e in audit if e["event"] == "outcome"}
+    assert outcomes == {"snmp.read_community": "applied", "snmp.trap1": "unconfirmed"}

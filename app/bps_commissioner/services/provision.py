@@ -31,7 +31,7 @@ from bps_commissioner.services import secrets
 from bps_commissioner.services.audit import APPLIED, REFUSED, UNCONFIRMED, AuditError, AuditLog
 from bps_commissioner.services.clock import SYSTEM as SYSTEM_CLOCK, Clock
 from bps_commissioner.services.jobs import Cancelled, JobFailed
-from bps_commissioner.services.telnet_settings import Settings, read_settings, restart, set_item
+from bps_commissioner.services.telnet_settings import Settings, SettingNotShown, read_settings, restart, set_item
 from bps_commissioner.transport import probe
 from bps_commissioner.transport.errors import LinkError
 from bps_commissioner.transport.telnet import DEFAULT_TIMEOUT, FACTORY_USER, TelnetLoginError, TelnetSession
@@ -270,8 +270,10 @@ class Provisioner:
                     continue
                 shown = set_item(session, item, change.new, table=self.table)
             except LinkError as exc:
-                _audit(self.audit, "outcome", intent, REFUSED if "refused" in str(exc) or "shows" in str(exc)
-                       else UNCONFIRMED, str(exc).split("\n", 1)[0], setting=change.key)
+                # refused, or not shown after it was sent: the unit did not take it; anything
+                # else (a connection lost, a timeout): nobody knows whether it did
+                _audit(self.audit, "outcome", intent, REFUSED if isinstance(exc, SettingNotShown) else UNCONFIRMED,
+                       str(exc).split("\n", 1)[0], setting=change.key)
                 raise
             if change.key == "clock":
                 skew = pv.clock_skew(shown, _laptop_now(wanted.clock_utc))

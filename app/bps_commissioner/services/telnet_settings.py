@@ -80,8 +80,8 @@ def set_item(session: TelnetSession, item: tm.MenuItem, value: str, *, old: str 
         session.open_menu(item.menu)
     reply = session.command(item.select)
     if table.is_refusal(reply):
-        raise session.protocol_error(f"Telnet menu {item.menu}: the unit refused item {item.select} "
-                                     f"({item.key}).")
+        raise _refused(session, f"Telnet menu {item.menu}: the unit refused item {item.select} ({item.key}). "
+                                f"Nothing further was changed.")
     sent = item.render(value, old)
     reply = session.command(sent, secret=item.secret)
     if table.is_refusal(reply):
