@@ -221,3 +221,26 @@ def test_no_secret_in_any_outcome(telnet_sim):
     texts = [repr(o) for o in outcomes] + [o.error or "" for o in outcomes]
     assert_no_secret(*texts)
     assert all(s not in repr(SESSION) for s in SECRETS)
+
+
+class _Ctx:
+    """A job context that records progress and says whether the job is cancelled."""
+
+    def __init__(self, cancelled=False):
+        self.cancelled = cancelled
+        self.steps = []
+
+    def progress(self, done, total, text="", *, step="", **data):
+        self.steps.append((step, done, total))
+
+
+def test_a_telnet_job_reports_its_steps_and_a_cancel_after_the_login_sends_nothing(telnet_sim):
+    SESSION.put(TELNET_PASSWORD, "bkt", "127.0.0.1", PASSWORD)
+    ctx = _Ctx()
+    outcome = read_job(target(telnet_sim))(ctx)
+    assert outcome.ok and ctx.steps == [("login", 0, 2), ("read", 1, 2)]
+    sent = len(telnet_sim.state.commands)
+    cancelled = _Ctx(cancelled=True)
+    outcome = read_job(target(telnet_sim))(cancelled)
+    assert outcome.error_kind.value == "cancelled" and cancelled.steps == [("login", 0, 2)]
+    assert telnet_sim.state.commands[sent:] == ["11"]  # logged in, then only the logout

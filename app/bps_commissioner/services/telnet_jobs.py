@@ -173,9 +173,11 @@ def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
 
 def _run(target: TelnetTarget, action: str, work: Callable[[TelnetSession], Any],
          session_factory: Callable[[TelnetTarget], TelnetSession] | None = None,
-         password: Any = None) -> TelnetOutcome:
+         password: Any = None, ctx: Any = None) -> TelnetOutcome:
     """Log in, ``work(session)``, log out; every Telnet failure becomes the outcome's fault.
-    ``password``: the caller's (the CLI's); None looks it up (session, environment, keyring)."""
+    ``password``: the caller's (the CLI's); None looks it up (session, environment, keyring).
+    ``ctx``: the job's context: progress steps ``login`` then ``action``, and a cancel
+    between the login and the work ends with a fault of kind ``cancelled``."""
     link = target.describe()
     if password is None:
         try:
@@ -188,6 +190,8 @@ def _run(target: TelnetTarget, action: str, work: Callable[[TelnetSession], Any]
     findings: tuple[Finding, ...] = ()
     banner: Banner | None = None
     problems: tuple[Problem, ...] = ()
+    if ctx is not None:
+        ctx.progress(0, 2, f"logging in to {link}", step="login", host=target.host)
     try:
         try:
             banner = session.login(target.user, password)
@@ -196,6 +200,10 @@ def _run(target: TelnetTarget, action: str, work: Callable[[TelnetSession], Any]
             return TelnetOutcome(target, action, fault=fault_of(exc, link=link))
         findings = tuple(telnet_findings(target.user, session.factory_login))
         try:
+            if ctx is not None:
+                if ctx.cancelled:
+                    raise _NotConfirmed(Fault(FaultKind.CANCELLED, "cancelled: nothing was sent", link=link))
+                ctx.progress(1, 2, f"{action} over Telnet at {link}", step=action, host=target.host)
             value = work(session)
         finally:
             session.logout()
@@ -226,7 +234,7 @@ def info_job(target: TelnetTarget, units: tuple[str, ...] = ("master",), **kw: A
         assert session.banner is not None
         return TelnetInfo(session.banner, _frozen(information), session.description, session.dialogue)
 
-    return lambda _ctx: _run(target, READ, work, **kw)
+    return lambda ctx: _run(target, READ, work, ctx=ctx, **kw)
 
 
 def read_job(target: TelnetTarget, **kw: Any) -> Callable[[Any], TelnetOutcome]:
@@ -238,7 +246,7 @@ def read_job(target: TelnetTarget, **kw: Any) -> Callable[[Any], TelnetOutcome]:
         assert session.banner is not None
         return TelnetOverview(session.banner, _frozen(energy), _frozen(thresholds), time.time())
 
-    return lambda _ctx: _run(target, READ, work, **kw)
+    return lambda ctx: _run(target, READ, work, ctx=ctx, **kw)
 
 
 def energy_reset_job(target: TelnetTarget, phases: tuple[int, ...],
@@ -278,7 +286,7 @@ def energy_reset_job(target: TelnetTarget, phases: tuple[int, ...],
                            "" if cleared else f"the meter reads {after.get(p)} kWh after the reset", after.get(p))
         return EnergyReset(phases, _frozen(before), _frozen(after), tuple(replies_))
 
-    return lambda _ctx: _run(target, ENERGY_RESET, work, **kw)
+    return lambda ctx: _run(target, ENERGY_RESET, work, ctx=ctx, **kw)
 
 
 def _audit_outcome(audit: AuditLog | None, intent_id: str, session: TelnetSession, phase: int, outcome: str,
@@ -302,7 +310,7 @@ def thresholds_job(target: TelnetTarget, requested: Mapping[str, Any], rating: i
     def work(session: TelnetSession) -> TelnetThresholdReport:
         return set_telnet_thresholds(session, requested, rating=rating, dry_run=dry_run, audit=audit)
 
-    return lambda _ctx: _run(target, THRESHOLDS, work, **kw)
+    return lambda ctx: _run(target, THRESHOLDS, work, ctx=ctx, **kw)
 
 
 __all__ = ["CANCELLED", "CONNECT_KINDS", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "ENERGY_RESET", "EnergyReset",
