@@ -2934,6 +2934,10 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>Podłącz %1 (odpowiada pod %2), a potem naciśnij Połącz.</translation>
     </message>
     <message>
+        <source>The built-in simulator&apos;s master answers at %1; it moves only to a 127.x.x.x address (e.g. 127.0.0.21), any other address is stored but not taken (this computer cannot answer there).</source>
+        <translation>Master wbudowanego symulatora odpowiada pod %1; przenosi się tylko na adres 127.x.x.x (np. 127.0.0.21), każdy inny adres zostaje zapisany, ale nie jest przyjmowany (ten komputer nie może pod nim odpowiadać).</translation>
+    </message>
+    <message>
         <source>It already answers at its planned address %1: press Skip to leave it as it is.</source>
         <translation>Już odpowiada pod planowanym adresem %1: naciśnij Pomiń, aby zostawić go bez zmian.</translation>
     </message>

@@ -214,15 +214,20 @@ def test_the_simulate_command_readdresses_its_master():
     assert "Traceback" not in err
 
 
-def test_the_guis_simulated_master_restarts_in_place():
+def test_the_guis_simulated_master_moves_on_loopback_only():
+    """The window's built-in master moves to a 127.x.x.x address set in menu 4 (this computer
+    can serve it) and restarts in place for any other address."""
     from bps_commissioner.ui.simulation import SimulatedMaster
 
     m = SimulatedMaster(reboot_s=REBOOT_S).start()
     try:
         port = m.telnet_server.port
-        set_address("127.0.0.1", port, NEW)
+        set_address("127.0.0.1", port, "10.20.0.11")
         assert m.coordinator.wait_up(REBOOT_S + 2) and m.coordinator.restarts == 1
-        assert m.telnet_server.state.address == NEW and m.coordinator.failures == []
+        assert m.telnet_server.state.address == "10.20.0.11" and m.coordinator.failures == []
         assert answers_telnet("127.0.0.1", port) and m.snmp.host == "127.0.0.1"
+        set_address("127.0.0.1", port, NEW)
+        assert m.coordinator.wait_up(REBOOT_S + 2) and m.coordinator.restarts == 2
+        assert answers_telnet(NEW, port) and m.snmp.host == NEW and m.coordinator.failures == []
     finally:
         m.stop()

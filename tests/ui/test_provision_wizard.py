@@ -235,3 +235,22 @@ def test_the_wizard_speaks_polish(qtbot, wizard, translations):
                              password_length=5)
     texts = [wizard.warning(code, data) for code, data in items]
     assert "fabryczne 'public'" in texts[0] and "10.0.0.5" in texts[1] and "5 znaków" in texts[2]
+
+
+def test_on_the_built_in_simulator_the_wizard_moves_the_master_to_a_loopback_address(qtbot, make_window):
+    w = make_window()
+    assert w.start_simulation() is not None
+    simulated = next(s for s in w.simulations if getattr(s, "telnet_server", None) is not None)
+    w.act_provision.trigger()
+    wizard = w.provision_wizard
+    assert (wizard.form.host.text(), wizard.form.telnet_port.value()) == ("127.0.0.1", simulated.telnet.port)
+    assert "127.0.0.21" in wizard.guide.text()
+    wizard.form.login_password.setText("admin")
+    wizard.form.address.setText("127.0.0.21")
+    wizard.form.read_community.setText("mon-ro-7")
+    connect(qtbot, wizard)
+    apply(qtbot, wizard)
+    assert wizard.fault is None, wizard.fault
+    assert wizard.result.verified and wizard.result.final_host == "127.0.0.21"
+    assert simulated.telnet_server.host == "127.0.0.21" and simulated.snmp.host == "127.0.0.21"
+    wizard.close()

@@ -91,7 +91,9 @@ class RestartCoordinator:
         self.settings: Any = None  # the master's stored settings (``.address``), see attach_settings
         self.address: str | None = None  # the address in effect
         self.bound_host: str | None = None  # the host the master's services are bound to
-        self.readdress = True  # False: the services stay on their host whatever address is stored
+        #: True: a restart moves the services to the stored address; False: they stay; or a
+        #: function of the stored address saying whether to move there (e.g. loopback only)
+        self.readdress: bool | Callable[[str], bool] = True
         # (service class, host, port, error) of every service that could not come back
         self.failures: list[tuple[str, str, int, str]] = []
         self._services: list[Any] = []
@@ -199,7 +201,10 @@ class RestartCoordinator:
     def _new_address(self) -> str | None:
         """The stored address when it differs from the one in effect, else None."""
         wanted = getattr(self.settings, "address", None)
-        return wanted if self.readdress and wanted and self.address is not None and wanted != self.address else None
+        if not wanted or self.address is None or wanted == self.address:
+            return None
+        allowed = self.readdress(wanted) if callable(self.readdress) else self.readdress
+        return wanted if allowed else None
 
     def _move(self, service: Any, host: str) -> None:
         """Stop ``service`` and start it on ``host`` with the same port number; a failure

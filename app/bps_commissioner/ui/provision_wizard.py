@@ -70,6 +70,7 @@ class ProvisionWizard(QDialog):
         self.result: ProvisionResult | None = None
         self.fault: Fault | None = None
         self.transcript = ""  # the raw Telnet dialogue of the last step (passwords hidden)
+        self._simulated: str | None = None  # "host:port" of the window's built-in master
         self.answering: bool = False  # the current plan master answers at its planned address
         self._job: tuple[int, str] | None = None  # (job id, "show" | "apply" | "check")
         self._status = ""
@@ -295,10 +296,22 @@ class ProvisionWizard(QDialog):
         else:
             text = self.tr("Connect %1 (it answers at %2), then press Connect.").replace(
                 "%1", master.name).replace("%2", master.host)
+        if master is None and self._simulated is not None:
+            text += " " + self.tr("The built-in simulator's master answers at %1; it moves only to a 127.x.x.x "
+                                  "address (e.g. 127.0.0.21), any other address is stored but not taken "
+                                  "(this computer cannot answer there).").replace("%1", self._simulated)
         if master is not None and self.answering:
             text += " " + self.tr("It already answers at its planned address %1: press Skip to leave it as it "
                                   "is.").replace("%1", master.planned_address)
         self.guide.setText(text)
+
+    def use_simulated_master(self, host: str, port: int) -> None:
+        """Point the form at the window's built-in simulated master (when no plan is loaded)."""
+        self._simulated = f"{host}:{port}"
+        if not self.masters:
+            self.form.host.setText(host)
+            self.form.telnet_port.setValue(port)
+        self._render_guide()
 
     def _update_advice(self) -> None:
         target = self.form.target_host()

@@ -20,6 +20,8 @@ Telnet menu 10 restarts it: both go silent for ``reboot_s`` seconds, then come b
 
 from __future__ import annotations
 
+import ipaddress
+
 import shutil
 import sys
 import tempfile
@@ -108,6 +110,14 @@ DEMO_COMMUNITY = "public"  # the factory community, as a new unit has it
 DEMO_TELNET_USER = "admin"  # the factory account admin/admin
 
 
+def _servable_here(address: str) -> bool:
+    """Whether the built-in master can move to ``address``: a loopback address."""
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
 class SimulatedMaster:
     """A simulated networked MASTER with ``slaves`` slaves behind it: an SNMP agent (v2c) and
     the Telnet CLI, on 127.0.0.1 at free ports. :attr:`endpoint` is its SNMP link and
@@ -154,7 +164,9 @@ class SimulatedMaster:
         self.coordinator = RestartCoordinator(self.chain[0], self._reboot_s)
         self.coordinator.add(snmp)
         self.coordinator.add(self.telnet_server)
-        self.coordinator.readdress = False
+        # a restart moves the master to an address set in its Telnet menu 4 when this computer
+        # can serve it (127.x.x.x: all of 127.0.0.0/8 is loopback), else it stays where it is
+        self.coordinator.readdress = _servable_here
         self.endpoint = SnmpEndpoint("127.0.0.1", snmp.port, "2c", timeout=1.0)
         self.telnet = TelnetTarget("127.0.0.1", self.telnet_server.port, self._telnet_user, timeout=3.0)
         credentials.remember(credentials.SNMP_COMMUNITY, "", "127.0.0.1", self._community, session=self._session)

@@ -350,6 +350,10 @@ class WindowActions:
             wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             wizard.destroyed.connect(lambda *_: setattr(self, "provision_wizard", None))
             self.provision_wizard = wizard
+            simulated = next((sim for sim in getattr(self, "simulations", ())
+                              if getattr(sim, "telnet_server", None) is not None and sim.telnet is not None), None)
+            if simulated is not None:
+                wizard.use_simulated_master(simulated.telnet.host, simulated.telnet.port)
         wizard.show()
         wizard.raise_()
         wizard.activateWindow()
