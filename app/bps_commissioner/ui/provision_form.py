@@ -9,6 +9,8 @@ empties the fields after a master is done. Strings keep the context "ProvisionWi
 
 from __future__ import annotations
 
+import datetime
+
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -306,7 +308,8 @@ class SettingsTable(QTableWidget):
         for row, key in enumerate(keys):
             shown = current.get(key)
             wanted = planned.get(key)
-            changes = wanted is not None and (key in ("clock", "password") or not _same(key, shown, wanted))
+            changes = wanted is not None and (key == "password" or (_clock_off(shown) if key == "clock"
+                                                                     else not _same(key, shown, wanted)))
             if changes:
                 self.changed_keys.append(key)
             cells = (("● " if changes else "") + setting_label(key),
@@ -323,6 +326,12 @@ class SettingsTable(QTableWidget):
 
     def texts(self) -> list[list[str]]:
         return [[self.item(r, c).text() for c in range(3)] for r in range(self.rowCount())]
+
+
+def _clock_off(shown: str | None) -> bool:
+    """Whether the unit's clock as shown is further from this laptop's than the job leaves."""
+    skew = pv.clock_skew(shown, datetime.datetime.now())
+    return skew is None or abs(skew) > pv.CLOCK_TOLERANCE_S
 
 
 def _same(key: str, shown: str | None, wanted: str) -> bool:

@@ -460,6 +460,8 @@ class ProvisionWizard(QDialog):
     def _show_result(self, result: ProvisionResult) -> None:
         self.transcript = result.dialogue
         self.result = result
+        if self._simulated is not None and result.restarted:  # the built-in master moved
+            self._simulated = f"{result.final_host}:{self._simulated.rpartition(':')[2]}"
         master = self.masters[self.current] if self.current is not None and self.masters else None
         if result.nothing_to_do:
             lines = [self.tr("✓ Nothing to change: every setting already has the planned value.")]
