@@ -392,3 +392,17 @@ def test_a_connection_lost_in_the_middle_is_reported_unconfirmed(env, master, ca
     audit = [json.loads(line) for line in (env / "audit.jsonl").read_text().splitlines()]
     outcomes = {e["setting"]: e["outcome"] for e in audit if e["event"] == "outcome"}
     assert outcomes == {"snmp.read_community": "applied", "snmp.trap1": "unconfirmed"}
+
+
+def test_smtp_settings_are_set_and_read_back(env, master, capsys):
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--smtp-server", "mail.example.com",
+                         "--smtp-port", "587", "--smtp-account", "pdu@example.com", "--smtp-recipient",
+                         "noc@example.com", "--yes", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["applied"] == ["smtp.account", "smtp.server", "smtp.port", "smtp.recipient"] and doc["verified"]
+    s = master.settings
+    assert (s.smtp_server, s.smtp_port, s.smtp_account, s.smtp_recipient) == (
+        "mail.example.com", 587, "pdu@example.com", "noc@example.com")
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--smtp-account", "x" * 31, "--yes")
+    assert code == 2 and "--smtp-account" in err and "at most 30" in err
