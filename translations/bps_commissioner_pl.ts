@@ -1890,6 +1890,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The window now polls the master at its new address %1.</source>
+        <translation>Okno odpytuje teraz mastera pod jego nowym adresem %1.</translation>
+    </message>
+    <message>
         <source>The simulator could not start: %1</source>
         <translation>Nie udało się uruchomić symulatora: %1</translation>
     </message>
@@ -2847,6 +2851,7 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
     </message>
     <message>
         <source>Set up new masters</source>
+        <extracomment>a master was verified at its new address: (the address it answered at, the Telnet account, the ProvisionResult); the window moves its links to it (ui/window_actions.py)</extracomment>
         <translation>Konfiguracja nowych masterów</translation>
     </message>
     <message>

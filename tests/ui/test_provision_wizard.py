@@ -253,4 +253,10 @@ def test_on_the_built_in_simulator_the_wizard_moves_the_master_to_a_loopback_add
     assert wizard.fault is None, wizard.fault
     assert wizard.result.verified and wizard.result.final_host == "127.0.0.21"
     assert simulated.telnet_server.host == "127.0.0.21" and simulated.snmp.host == "127.0.0.21"
+    # the window follows the master: its SNMP link now polls 127.0.0.21 with the new community
+    moved = [k for k in w.manager.keys() if getattr(w.manager.endpoint(k), "host", None) == "127.0.0.21"]
+    assert len(moved) == 1 and not any(getattr(w.manager.endpoint(k), "host", None) == "127.0.0.1"
+                                       for k in w.manager.keys())
+    assert w.link_label(moved[0]) == "Simulator · SNMP master" and w.network.target(moved[0]).host == "127.0.0.21"
+    qtbot.waitUntil(lambda: any(u.reading is not None for u in w.model.units(moved[0])), timeout=15000)
     wizard.close()

@@ -22,6 +22,7 @@ the context ``self.tr`` uses here, so the catalogue does not care where a string
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import deque
 from typing import Any
@@ -31,7 +32,9 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QTreeView, QWidget
 
 from bps_commissioner.device.assess import UnitState
-from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint
+from bps_commissioner.services import credentials
+from bps_commissioner.services.credentials import SNMP_COMMUNITY
+from bps_commissioner.services.endpoints import Endpoint, SerialEndpoint, SnmpEndpoint
 from bps_commissioner.services.manager import LinkManager
 from bps_commissioner.ui import format as fmt
 from bps_commissioner.ui.busmeter import BusMeter
@@ -155,6 +158,41 @@ class MainWindow(WindowActions, WindowDocks, WindowStatus, QMainWindow):
                 unique, n = f"{label} ({n})", n + 1
             self._labels[key] = unique
         return self.manager.add_link(endpoint, units)
+
+    def follow_provisioned(self, old_host: str, user: str, result: Any) -> list[str]:
+        """After a master was set up and verified at a new address (Units > Set up new
+        masters…): every link that polled it at ``old_host`` polls it there, same port,
+        settings, units and name, with the read community the set-up gave; its Telnet target
+        follows. Returns the new links' keys."""
+        new_host = result.final_host
+        if not result.verified or new_host == old_host:
+            return []
+        community = (result.after or {}).get("snmp.read_community")
+        moved = []
+        for key in list(self.manager.keys()):
+            endpoint = self.manager.endpoint(key)
+            if getattr(endpoint, "host", None) != old_host:
+                continue
+            changes: dict[str, Any] = {"host": new_host}
+            if isinstance(endpoint, SnmpEndpoint) and endpoint.version != "3" and community:
+                credentials.remember(SNMP_COMMUNITY, "", new_host, community)
+                if endpoint.community is not None:
+                    changes["community"] = community
+            new_endpoint = dataclasses.replace(endpoint, **changes)
+            units, label, telnet = self.manager.polled_units(key), self.link_label(key), self.network.target(key)
+            self.manager.remove_link(key)
+            new_key = self.connect_link(new_endpoint, units, label=label)
+            if telnet is not None:
+                self.network.set_target(new_key, dataclasses.replace(telnet, host=new_host)
+                                        if telnet.host == old_host else telnet)
+            for sim in self.simulations:
+                if sim.endpoint is not None and sim.endpoint.key == key:
+                    sim.endpoint = new_endpoint
+            moved.append(new_key)
+        if moved:
+            self.statusBar().showMessage(self.tr("The window now polls the master at its new address %1.").replace(
+                "%1", new_host), 10000)
+        return moved
 
     def connect_request(self, request: ConnectRequest) -> str:
         self._remember(request)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QProgressBar,
@@ -29,9 +29,11 @@ from bps_commissioner.device import provisioning as pv
 from bps_commissioner.device.faults import Fault, FaultKind, Progress
 from bps_commissioner.device.plan import PlanError
 from bps_commissioner.device.ports import HTTP_PORT
+from bps_commissioner.services import credentials
 from bps_commissioner.services.audit import AuditLog
 from bps_commissioner.services.commission import load_plan_file
 from bps_commissioner.services.jobs import JobResult
+from bps_commissioner.services.secrets import TELNET_PASSWORD
 from bps_commissioner.services.manager import NETWORK_KEY, LinkManager
 from bps_commissioner.services.provision import (
     ProvisionRequest, ProvisionResult, ProvisionTarget, answering_at, laptop_subnet_advice, provision_job, show_job,
@@ -52,6 +54,10 @@ class ProvisionWizard(QDialog):
     """Set up new masters, one after another. ``audit``: the log the jobs write (default the
     user's); ``restart_timeout``: how long the job waits for a restarted unit."""
 
+    #: a master was verified at its new address: (the address it answered at, the Telnet
+    #: account, the ProvisionResult); the window moves its links to it (ui/window_actions.py)
+    provisioned = Signal(str, str, object)
+
     def __init__(self, manager: LinkManager, parent: QWidget | None = None, *, audit: AuditLog | None = None,
                  restart_timeout: float = 120.0):
         super().__init__(parent)
@@ -71,6 +77,7 @@ class ProvisionWizard(QDialog):
         self.fault: Fault | None = None
         self.transcript = ""  # the raw Telnet dialogue of the last step (passwords hidden)
         self._simulated: str | None = None  # "host:port" of the window's built-in master
+        self._applying: tuple[str, str, Any] | None = None  # (host, account, password) of the apply running
         self.answering: bool = False  # the current plan master answers at its planned address
         self._job: tuple[int, str] | None = None  # (job id, "show" | "apply" | "check")
         self._status = ""
@@ -355,6 +362,7 @@ class ProvisionWizard(QDialog):
         password, new_password = self.form.secrets()
         request = ProvisionRequest(wanted, password, new_password, restart=True,
                                    restart_timeout=self.restart_timeout)
+        self._applying = (target.host, target.user, new_password or password)
         self.result = None
         self._submit("apply", provision_job(target, request, audit=self.audit, confirm=None))
 
@@ -473,6 +481,12 @@ class ProvisionWizard(QDialog):
                 "%1", result.password_keyring) if result.password_keyring else
                 self.tr("The password was changed; no system keyring is available here: keep it safe yourself."))
         lines += result.notes + [self.warning(code, data) for code, data in result.warning_items]
+        if self._applying is not None and result.verified:
+            old_host, user, password = self._applying
+            # the window's session knows the master's password at its new address (never on disk)
+            credentials.remember(TELNET_PASSWORD, user, result.final_host, password)
+            self.provisioned.emit(old_host, user, result)
+        self._applying = None
         self.form.clear_passwords()
         if master is not None:
             master.status, master.final_host = "verified", result.final_host
@@ -489,6 +503,7 @@ class ProvisionWizard(QDialog):
 
     def _show_fault(self, fault: Fault | None) -> None:
         fault = fault or Fault(FaultKind.INTERNAL, "no result")
+        self._applying = None
         if fault.kind is FaultKind.CANCELLED:
             self._set_message(self.tr("Cancelled. The audit log lists anything that was changed."), WARN_STYLE)
             return

@@ -349,6 +349,7 @@ class WindowActions:
             wizard = ProvisionWizard(self.manager, self, audit=getattr(self, "audit", None))
             wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             wizard.destroyed.connect(lambda *_: setattr(self, "provision_wizard", None))
+            wizard.provisioned.connect(self.follow_provisioned)
             self.provision_wizard = wizard
             simulated = next((sim for sim in getattr(self, "simulations", ())
                               if getattr(sim, "telnet_server", None) is not None and sim.telnet is not None), None)
