@@ -103,6 +103,10 @@ def test_a_full_provision_ends_verified_at_the_new_address_with_the_new_password
     # no password in any output, log or audit line
     everything = out + err + (env / "audit.jsonl").read_text() + (env / "tool.log").read_text()
     assert NEW_PASSWORD not in everything and "admin&" not in everything
+    # the new communities are secrets too: not in the log or the audit log
+    kept = (env / "audit.jsonl").read_text() + (env / "tool.log").read_text()
+    assert READ_COMMUNITY not in kept and "mon-rw-7" not in kept
+    assert intents["snmp.write_community"]["old"] == "private" and intents["snmp.write_community"]["new"] == "(hidden)"
 
 
 def test_a_rerun_with_the_same_settings_changes_nothing(env, master, capsys, monkeypatch):

@@ -107,6 +107,18 @@ def canonical(kind: str, text: Any, what: str = "value") -> str:
     raise ValueError(f"no rule for values of kind {kind!r}")
 
 
+def recorded(kind: str, value: str | None) -> str | None:
+    """A value as the audit log and the log may keep it: passwords never, a community only
+    when it is the factory one (public knowledge), "(hidden)" otherwise."""
+    if value is None:
+        return None
+    if kind in (tm.PASSWORD, tm.SECRET_TEXT):
+        return "(hidden)" if value else ""
+    if kind == tm.COMMUNITY and value not in (FACTORY_READ_COMMUNITY, FACTORY_WRITE_COMMUNITY):
+        return "(hidden)"
+    return value
+
+
 def check_password(password: str, what: str = "the new password") -> None:
     """ValueProblem for a password the menu's ``old:..&new:..&confirm:..&`` cannot carry."""
     if not password:
@@ -360,5 +372,5 @@ def all_problems(groups: Iterable[list[str]]) -> list[str]:
 __all__ = ["CLOCK_FORMAT", "CLOCK_TOLERANCE_S", "Change", "FACTORY_ADDRESS", "FACTORY_MASK", "FACTORY_READ_COMMUNITY",
            "FACTORY_WRITE_COMMUNITY", "NO_ADDRESS", "SHORT_PASSWORD", "ValueProblem", "Wanted", "canonical",
            "check_network", "check_password", "clock_skew", "compute_changes", "helper_address",
-           "merged_network_problems", "prefix_of", "same", "security_state", "subnet_advice", "warnings_for",
+           "merged_network_problems", "prefix_of", "recorded", "same", "security_state", "subnet_advice", "warnings_for",
            "wanted_from", "warning_items", "warning_text", "warnings_for"]

@@ -39,7 +39,7 @@ FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 #: Environment variables whose values are secrets (services/secrets.py, services/credentials.py).
 SECRET_ENV = ("BPS_SNMP_AUTH_KEY", "BPS_SNMP_PRIV_KEY", "BPS_TELNET_PASSWORD", "BPS_SNMP_COMMUNITY")
 #: Options whose value is a secret (a read community may be typed on the command line).
-SECRET_OPTIONS = ("--community", "--password", "--auth-key", "--priv-key")
+SECRET_OPTIONS = ("--community", "--read-community", "--write-community", "--password", "--auth-key", "--priv-key")
 
 log = logging.getLogger("bps_commissioner")
 

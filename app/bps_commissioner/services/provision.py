@@ -27,7 +27,7 @@ from bps_commissioner.device import provisioning as pv
 from bps_commissioner.device import telnet_menus as tm
 from bps_commissioner.device.faults import Fault, FaultKind
 from bps_commissioner.device.ports import HTTP_PORT, MODBUS_TCP_PORT, TELNET_PORT
-from bps_commissioner.services import secrets
+from bps_commissioner.services import logs, secrets
 from bps_commissioner.services.audit import APPLIED, REFUSED, UNCONFIRMED, AuditError, AuditLog
 from bps_commissioner.services.clock import SYSTEM as SYSTEM_CLOCK, Clock
 from bps_commissioner.services.jobs import Cancelled, JobFailed
@@ -259,9 +259,12 @@ class Provisioner:
             if change.key == "clock":
                 laptop = _laptop_now(wanted.clock_utc)
                 change = replace(change, new=laptop.strftime(pv.CLOCK_FORMAT))
+            if item.kind == tm.COMMUNITY:  # a secret of the unit: never in the log or the dialogue
+                logs.add_secret(change.new)
+                session.hide(change.new)
             intent = _audit(self.audit, "intent", link=session.description, unit="master", action="provision",
-                            setting=change.key, old=change.shown(change.old) if change.secret else change.old,
-                            new=change.shown(change.new) if change.secret else change.new, applies=change.applies)
+                            setting=change.key, old=pv.recorded(item.kind, change.old),
+                            new=pv.recorded(item.kind, change.new), applies=change.applies)
             try:
                 if change.key == "password":
                     set_item(session, item, req.new_password.reveal(), old=_reveal(req.password), table=self.table)
@@ -285,8 +288,9 @@ class Provisioner:
                                 f"to {change.new}; nothing further was changed", self.target, session.dialogue)
             else:
                 later = " (takes effect at restart)" if change.applies == "restart" else ""
-                _audit(self.audit, "outcome", intent, APPLIED, f"the menu shows {shown}{later}", setting=change.key,
-                       read_back=shown)
+                kept = pv.recorded(item.kind, shown)
+                _audit(self.audit, "outcome", intent, APPLIED, f"the menu shows {kept}{later}", setting=change.key,
+                       read_back=kept)
             result.applied.append(change.key)
         login_password = req.new_password if result.password_changed else req.password
         if req.restart:
