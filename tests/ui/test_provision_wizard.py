@@ -155,7 +155,8 @@ def test_a_value_the_unit_refuses_shows_the_raw_dialogue(qtbot, wizard, master, 
     wizard.dialogue_button.click()
     assert wizard.dialogue.isVisible()
     assert "Invalid value!" in wizard.dialogue.toPlainText()
-    assert "community:mon-ro-7" in wizard.dialogue.toPlainText()
+    assert "community:********" in wizard.dialogue.toPlainText()  # what was typed, the community hidden
+    assert "mon-ro-7" not in wizard.dialogue.toPlainText()
     assert master.host == "127.0.0.163" and master.restarts == 0  # stopped before the restart
     assert_no_password(visible_texts(wizard), caplog.text)
 

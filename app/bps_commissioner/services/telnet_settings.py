@@ -86,17 +86,19 @@ def set_item(session: TelnetSession, item: tm.MenuItem, value: str, *, old: str 
     reply = session.command(sent, secret=item.secret)
     if table.is_refusal(reply):
         first = next((line.strip() for line in reply.splitlines() if line.strip()), "")
+        quiet = item.secret or item.kind == tm.COMMUNITY  # values never repeated in a message
         raise _refused(session, f"Telnet menu {item.menu}: the unit refused {item.key}"
-                                f"{'' if item.secret else ' = ' + value} ({first}). Nothing further was changed.")
+                                f"{'' if quiet else ' = ' + value} ({first}). Nothing further was changed.")
     screen = session.open_menu(item.menu)
     if not item.shown:
         return None
     shown = item.read(screen)
     if item.kind == tm.CLOCK or same(item.kind, shown, canonical(item.kind, value)):
         return shown
+    quiet = item.secret or item.kind == tm.COMMUNITY
     raise _refused(session, f"Telnet menu {item.menu}: after {item.key} was sent, the unit shows "
-                            f"{'(hidden)' if item.secret else repr(shown)} instead of "
-                            f"{'(hidden)' if item.secret else repr(value)}. Nothing further was changed.")
+                            f"{'(hidden)' if quiet else repr(shown)} instead of "
+                            f"{'(hidden)' if quiet else repr(value)}. Nothing further was changed.")
 
 
 def _refused(session: TelnetSession, message: str) -> SettingNotShown:
