@@ -310,8 +310,8 @@ class Provisioner:
         for key, value in wanted.values.items():
             item = self.table.item(key)
             if not pv.same(item.kind, settings.values.get(key), value):
-                shown = "(hidden)" if item.secret else repr(settings.values.get(key))
-                wrong.append(f"{key} shows {shown}, not {'(hidden)' if item.secret else repr(value)}")
+                shown, asked = pv.recorded(item.kind, settings.values.get(key)), pv.recorded(item.kind, value)
+                wrong.append(f"{key} shows {shown!r}, not {asked!r}")
         skew = pv.clock_skew(settings.values.get("clock"), _laptop_now(wanted.clock_utc))
         self.result.skew_after_s = skew
         if wanted.set_clock and (skew is None or abs(skew) > pv.CLOCK_TOLERANCE_S + 1):
