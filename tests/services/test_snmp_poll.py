@@ -68,7 +68,8 @@ def test_the_worker_polls_a_master_and_its_chained_slaves(qtbot, snmp_sim, snmp_
     # the same values a Modbus read of the slave gives (its registers decoded)
     slave = snmp_units[2]
     modbus = decode_registers(2, dict(enumerate(slave.read(0, REGISTER_COUNT)))).values
-    assert latest(results, 2).reading.values["frequency_l1"] == pytest.approx(modbus["frequency_l1"], abs=0.1)  # the value wanders between the two reads
+    # (the simulated value wanders in 0.01 Hz steps between the two reads)
+    assert latest(results, 2).reading.values["frequency_l1"] == pytest.approx(modbus["frequency_l1"], abs=0.1)
     # per-unit counters, no Modbus frames
     counters = {d.address: d for d in w.diagnostics()}
     assert counters[0].replies >= 1 and counters[0].timeouts == 0
