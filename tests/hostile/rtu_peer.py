@@ -12,7 +12,7 @@ import tty
 from bps_commissioner.transport.rtu import crc16
 
 RTU_BEHAVIOURS = ("short", "long", "bad-crc", "wrong-function", "wrong-byte-count", "other-unit", "garbage",
-                  "silent", "one-byte", "exception-garbled")
+                  "silent", "one-byte", "exception-garbled", "hang-up")  # hang-up: the adapter goes mid-reply
 
 
 def _framed(body: bytes) -> bytes:
@@ -58,6 +58,7 @@ class HostileRtuPeer:
         self._master, slave = os.openpty()
         tty.setraw(slave, termios.TCSANOW)
         self._slave = slave
+        self._master_closed = False
         os.symlink(os.ttyname(slave), link)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True, name="hostile-rtu")
@@ -69,7 +70,8 @@ class HostileRtuPeer:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join(2)
-        os.close(self._master)
+        if not self._master_closed:
+            os.close(self._master)
         os.close(self._slave)
         os.unlink(self.link)
 
@@ -85,6 +87,11 @@ class HostileRtuPeer:
                 return
             while len(buf) >= 8:  # requests (03 and 06) are 8 bytes
                 request, buf = buf[:8], buf[8:]
+                if self.behaviour == "hang-up":  # half a good reply, then the adapter is gone
+                    os.write(self._master, (rtu_reply("good", request) or b"")[:5])
+                    os.close(self._master)
+                    self._master_closed = True
+                    return
                 reply = rtu_reply(self.behaviour, request)
                 if reply:
                     os.write(self._master, reply)

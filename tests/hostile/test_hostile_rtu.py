@@ -18,6 +18,7 @@ EXPECTED = {
     "short": "Garbled reply", "long": "", "bad-crc": "CRC error", "wrong-function": "answered function 4",
     "wrong-byte-count": "byte count field", "other-unit": "Reply from address 2", "garbage": "Garbled reply",
     "silent": "No reply", "one-byte": "Garbled reply", "exception-garbled": "Garbled reply",
+    "hang-up": "Lost the serial port",
 }
 
 
