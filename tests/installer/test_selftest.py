@@ -13,7 +13,7 @@ import pytest
 
 import bps_commissioner
 
-CHECKS = ("dependencies", "simulator", "qt", "translations", "main window")
+CHECKS = ("dependencies", "simulator", "telnet", "qt", "translations", "main window")
 
 
 def command() -> list[str]:
@@ -50,6 +50,7 @@ def test_self_test_passes_in_the_installed_environment(tmp_path):
         assert any(line.startswith(f"ok      {check}:") for line in lines), (check, result.stdout)
     assert "reads 'Napięcie' in Polish" in result.stdout  # the Polish catalogue really translates
     assert "unit 1 read over Modbus TCP at 127.0.0.1:" in result.stdout
+    assert "menus 2-7 read over Telnet" in result.stdout and "17 settings" in result.stdout
     assert "closed with no thread left" in result.stdout
     assert lines[-1] == "self-test passed"
     assert "Traceback" not in result.stderr

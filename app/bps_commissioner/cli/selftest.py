@@ -2,7 +2,8 @@
 
 A headless check for an installed copy (the Windows installer's, or a pip install): every
 dependency imports, both GUI translations load, the built-in simulator serves a unit over
-loopback Modbus TCP and the transport reads it, and the main window comes up offscreen,
+loopback Modbus TCP and the transport reads it, the Telnet dialogue table reads a simulated
+master's settings menus, and the main window comes up offscreen,
 polls that unit through its link worker and shuts down with no thread left. Nothing is
 written to the user's settings or data folders (both point into a temporary folder for the
 run), no window appears (Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise),
@@ -194,6 +195,34 @@ class SelfTest:
         return (f"unit 1 read over Modbus TCP at 127.0.0.1:{port}: {reading.phases} phase(s), "
                 f"L1 {voltage} V, {frequency} Hz")
 
+    def telnet(self) -> str:
+        from bps_commissioner.services.provision import ProvisionTarget, show_job
+        from bps_commissioner.simulator import build_chain
+        from bps_commissioner.simulator.telnet import TelnetSimulator
+
+        class _Quiet:  # a job context for a job run in this thread
+            cancelled = False
+
+            def progress(self, *args: Any, **kw: Any) -> None:
+                pass
+
+            def check(self) -> None:
+                pass
+
+        sim = TelnetSimulator(list(build_chain([1], seed=3)), "127.0.0.1", 0).start()
+        port = sim.port
+        try:
+            doc = show_job(ProvisionTarget("127.0.0.1", port, timeout=3.0), "admin")(_Quiet())
+        finally:
+            sim.stop()
+        settings = doc["settings"]
+        unread = [key for key, value in settings.items() if value is None]
+        if unread:
+            raise CheckFailed(f"the Telnet dialogue table found no {', '.join(unread)} on the simulated master's "
+                              f"menus")
+        return (f"the simulated master's menus 2-7 read over Telnet at 127.0.0.1:{port}: {len(settings)} "
+                f"settings, address {settings['network.address']}")
+
     def window(self) -> str:
         from PySide6.QtCore import QCoreApplication, QThread
 
@@ -251,6 +280,7 @@ class SelfTest:
         try:
             imported = self.step("dependencies", self.dependencies)
             self.step("simulator", self.simulator)
+            self.step("telnet", self.telnet)
             if not imported:
                 for name in ("qt", "translations", "main window"):
                     self.skip(name, "the dependencies do not import")
