@@ -3023,6 +3023,14 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>nowe hasło ma %1 znaków; zalecane jest co najmniej %2</translation>
     </message>
     <message>
+        <source>after its restart the master answers at %1, in a subnet this laptop has no address in: %2</source>
+        <translation>po restarcie master odpowiada pod %1, w podsieci, w której ten laptop nie ma adresu: %2</translation>
+    </message>
+    <message>
+        <source>whether anything else has %1 could not be checked from this laptop (it has no address in that subnet): make sure the address is free</source>
+        <translation>nie dało się sprawdzić z tego laptopa, czy coś innego ma adres %1 (laptop nie ma adresu w tej podsieci): upewnij się, że adres jest wolny</translation>
+    </message>
+    <message>
         <source>Warning: %1</source>
         <translation>Uwaga: %1</translation>
     </message>

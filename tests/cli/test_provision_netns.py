@@ -87,3 +87,17 @@ def test_provision_refuses_an_address_another_host_holds(subnet, monkeypatch, tm
                      "--audit-log", str(tmp_path / "audit.jsonl")])
         out = capsys.readouterr().out
         assert code == 0 and json.loads(out)["applied"] == ["network.address"]
+
+
+def test_a_new_address_this_laptop_cannot_reach_is_warned_of_with_the_command(subnet, monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("BPS_TELNET_PASSWORD", "admin")
+    with SimulatedNetworkMaster(UNIT, reboot_s=0.3) as m:
+        code = main(["provision", "--host", UNIT, "--telnet-port", str(m.telnet_port), "--modbus-port",
+                     str(m.modbus_port), "--address", "192.168.78.21", "--gateway", "192.168.78.1", "--dry-run",
+                     "--audit-log", str(tmp_path / "audit.jsonl")])
+        err = capsys.readouterr().err
+        assert code == 0, err
+        assert "after its restart the unit answers at 192.168.78.21" in err
+        assert "ip addr add 192.168.78.200/24" in err and "netsh interface ipv4 add address" in err
+        assert m.settings.address == UNIT
+        assert "could not be checked from this laptop" in err  # a router's or proxy's answer proves nothing

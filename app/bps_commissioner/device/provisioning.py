@@ -286,6 +286,8 @@ def clock_skew(shown: str | None, laptop: datetime.datetime) -> float | None:
 #: Warning codes (the window words them itself; warnings_for gives the English).
 FACTORY_READ, FACTORY_WRITE, CLEARTEXT_TRAPS, SHORT = ("factory-read-community", "factory-write-community",
                                                        "cleartext-traps", "short-password")
+NEW_SUBNET = "laptop-not-in-new-subnet"  # data: address, advice (subnet_advice's text)
+NOT_PROBED = "new-address-not-checked"  # data: address
 
 
 def warning_items(settings: Mapping[str, str | None], *,
@@ -312,6 +314,9 @@ def warning_text(code: str, data: Mapping[str, Any]) -> str:
         FACTORY_WRITE: "the SNMP write community is still the factory 'private'",
         CLEARTEXT_TRAPS: f"SNMP v1/v2c traps to {data.get('address')} travel in cleartext, community included",
         SHORT: f"the new password has {data.get('length')} characters; {data.get('advised')} or more are advised",
+        NEW_SUBNET: f"after its restart the unit answers at {data.get('address')}: {data.get('advice')}",
+        NOT_PROBED: f"whether anything else has {data.get('address')} could not be checked from this laptop (it has "
+                    f"no address in that subnet): make sure the address is free",
     }.get(code, code)
 
 

@@ -237,15 +237,21 @@ class Provisioner:
             result.after = result.before
             result.notes.append("every setting already has the asked value: nothing was changed")
             return result
+        advice = None
+        if new_host and new_host != target.host:  # can this laptop follow the unit there?
+            mask = wanted.values.get("network.mask") or current.values.get("network.mask") or pv.FACTORY_MASK
+            try:
+                advice = laptop_subnet_advice(new_host, pv.prefix_of(mask))
+            except pv.ValueProblem:
+                advice = None
+            if advice:
+                self._warn(pv.NEW_SUBNET, address=new_host, advice=advice)
         if new_host and new_host != target.host and any(c.key == "network.address" for c in changes):
-            self.step("probe", f"checking that nothing answers at {new_host}")
-            taken = probe.who_answers(new_host, {f"Telnet port {target.telnet_port}": target.telnet_port,
-                                                 f"Modbus TCP port {target.modbus_port}": target.modbus_port,
-                                                 f"HTTP port {target.http_port}": target.http_port},
-                                      use_icmp=req.probe_icmp)
-            if taken:
-                raise _fail(FaultKind.BAD_INPUT, f"refused, nothing was sent: the new address {new_host} is taken: "
-                            + "; ".join(a.line(new_host) for a in taken), target, address=new_host)
+            if advice:
+                # off this laptop's subnets an answer (a router's reset, a proxy) says nothing of the address
+                self._warn(pv.NOT_PROBED, address=new_host)
+            else:
+                self._refuse_if_taken(new_host)
         if req.dry_run:
             result.after = result.before
             return result
@@ -301,6 +307,22 @@ class Provisioner:
                 result.notes.append("network and HTTP settings take effect when the unit restarts (--restart)")
         self._save_password(login_password)
         return result
+
+    def _warn(self, code: str, **data: Any) -> None:
+        self.result.warning_items.append((code, data))
+        self.result.warnings.append(pv.warning_text(code, data))
+
+    def _refuse_if_taken(self, address: str) -> None:
+        """Nothing may answer at the new address (on this laptop's subnet: a reset comes from the host)."""
+        target = self.target
+        self.step("probe", f"checking that nothing answers at {address}")
+        taken = probe.who_answers(address, {f"Telnet port {target.telnet_port}": target.telnet_port,
+                                            f"Modbus TCP port {target.modbus_port}": target.modbus_port,
+                                            f"HTTP port {target.http_port}": target.http_port},
+                                  use_icmp=self.request.probe_icmp)
+        if taken:
+            raise _fail(FaultKind.BAD_INPUT, f"refused, nothing was sent: the new address {address} is taken: "
+                        + "; ".join(a.line(address) for a in taken), target, address=address)
 
     # --- verification -------------------------------------------------------------------
 
@@ -483,11 +505,12 @@ def answering_at(host: str, target: ProvisionTarget) -> bool:
     return probe.tcp_state(host, target.telnet_port) == probe.ACCEPTED
 
 
-def laptop_subnet_advice(host: str) -> str | None:
-    """device/provisioning.subnet_advice for the address this laptop would use to reach ``host``."""
+def laptop_subnet_advice(host: str, prefix: int = 24) -> str | None:
+    """device/provisioning.subnet_advice for the address this laptop would use to reach ``host``
+    (in a /``prefix`` subnet)."""
     if probe.is_loopback(host):
         return None
-    return pv.subnet_advice(host, probe.source_address(host))
+    return pv.subnet_advice(host, probe.source_address(host), prefix)
 
 
 __all__ = ["ProvisionRequest", "ProvisionResult", "ProvisionTarget", "Provisioner", "answering_at",

@@ -462,6 +462,12 @@ class ProvisionWizard(QDialog):
                 "%1", str(data.get("address", ""))),
             pv.SHORT: self.tr("the new password has %1 characters; %2 or more are advised").replace(
                 "%1", str(data.get("length", ""))).replace("%2", str(data.get("advised", ""))),
+            pv.NEW_SUBNET: self.tr("after its restart the master answers at %1, in a subnet this laptop has no "
+                                   "address in: %2").replace("%1", str(data.get("address", ""))).replace(
+                "%2", str(data.get("advice", ""))),
+            pv.NOT_PROBED: self.tr("whether anything else has %1 could not be checked from this laptop (it has no "
+                                   "address in that subnet): make sure the address is free").replace(
+                "%1", str(data.get("address", ""))),
         }.get(code, pv.warning_text(code, data))
         return self.tr("Warning: %1").replace("%1", text)
 
