@@ -2947,8 +2947,18 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
         <translation>Już odpowiada pod planowanym adresem %1: naciśnij Pomiń, aby zostawić go bez zmian.</translation>
     </message>
     <message>
-        <source>This laptop is not in the master&apos;s subnet: %1</source>
-        <translation>Ten laptop nie jest w podsieci mastera: %1</translation>
+        <source>This laptop has no address in the master&apos;s subnet %1. Add one, then press Connect:
+Windows (as administrator): %2
+Linux: %3
+(use the name of the network adapter the master is cabled to)</source>
+        <translation>Ten laptop nie ma adresu w podsieci mastera %1. Dodaj go, a potem naciśnij Połącz:
+Windows (jako administrator): %2
+Linux: %3
+(użyj nazwy karty sieciowej, do której podłączony jest master)</translation>
+    </message>
+    <message>
+        <source>after its restart the master answers at %1, in %2, where this laptop has no address; add one to follow it (Windows: %3; Linux: %4)</source>
+        <translation>po restarcie master odpowiada pod %1, w %2, gdzie ten laptop nie ma adresu; dodaj go, aby podążyć za masterem (Windows: %3; Linux: %4)</translation>
     </message>
     <message>
         <source>Type the address the master answers at now.</source>
@@ -3021,10 +3031,6 @@ Wyślij go z opisem tego, co robiłeś (Pomoc &gt; Otwórz folder dziennika).</t
     <message>
         <source>the new password has %1 characters; %2 or more are advised</source>
         <translation>nowe hasło ma %1 znaków; zalecane jest co najmniej %2</translation>
-    </message>
-    <message>
-        <source>after its restart the master answers at %1, in a subnet this laptop has no address in: %2</source>
-        <translation>po restarcie master odpowiada pod %1, w podsieci, w której ten laptop nie ma adresu: %2</translation>
     </message>
     <message>
         <source>whether anything else has %1 could not be checked from this laptop (it has no address in that subnet): make sure the address is free</source>

@@ -261,3 +261,22 @@ def test_on_the_built_in_simulator_the_wizard_moves_the_master_to_a_loopback_add
     assert w.link_label(moved[0]) == "Simulator · SNMP master" and w.network.target(moved[0]).host == "127.0.0.21"
     qtbot.waitUntil(lambda: any(u.reading is not None for u in w.model.units(moved[0])), timeout=15000)
     wizard.close()
+
+
+def test_a_master_outside_the_laptops_subnet_gets_the_commands_that_add_an_address(qtbot, wizard, translations,
+                                                                                   monkeypatch):
+    import bps_commissioner.services.provision as provision_service
+
+    monkeypatch.setattr(provision_service.probe, "source_address", lambda host, port=23: "10.1.2.3")
+    wizard.form.host.setText("192.168.0.163")
+    wizard._update_advice()
+    text = wizard.advice.text()
+    assert wizard.advice.isVisibleTo(wizard) and "192.168.0.0/24" in text
+    assert 'netsh interface ipv4 add address "Ethernet" 192.168.0.200 255.255.255.0' in text
+    assert "sudo ip addr add 192.168.0.200/24 dev eth0" in text
+    translations.set_language("pl")
+    wizard._update_advice()
+    assert "Ten laptop nie ma adresu w podsieci mastera 192.168.0.0/24" in wizard.advice.text()
+    monkeypatch.setattr(provision_service.probe, "source_address", lambda host, port=23: "192.168.0.20")
+    wizard._update_advice()
+    assert not wizard.advice.isVisibleTo(wizard)

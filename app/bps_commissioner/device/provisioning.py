@@ -336,22 +336,49 @@ def helper_address(unit: str, prefix: int = 24) -> str:
     return str(net.network_address + 1)
 
 
-def subnet_advice(unit: str, laptop: str | None, prefix: int = 24) -> str | None:
-    """None when ``laptop`` (the address the laptop would send from) is in ``unit``'s subnet;
-    else what to type to add one (Windows and Linux)."""
+@dataclass(frozen=True)
+class SubnetGap:
+    """The laptop has no address in ``network``, where the unit at ``unit`` is: ``address``
+    (a free-looking one of that subnet) would give it one."""
+
+    unit: str
+    network: str  # "192.168.0.0/24"
+    laptop: str | None  # the address the laptop would send from now (None: no route)
+    address: str
+    mask: str
+    prefix: int
+
+    @property
+    def windows(self) -> str:
+        return f'netsh interface ipv4 add address "Ethernet" {self.address} {self.mask}'
+
+    @property
+    def linux(self) -> str:
+        return f"sudo ip addr add {self.address}/{self.prefix} dev eth0"
+
+    def text(self) -> str:
+        return (f"this laptop has no address in {self.network} (it would reach {self.unit} from "
+                f"{self.laptop or 'nowhere'}). Add one, then run again:\n"
+                f"  Windows (administrator): {self.windows}\n"
+                f"  Linux: {self.linux}\n"
+                f"(use the name of the network adapter the unit is cabled to)")
+
+
+def subnet_gap(unit: str, laptop: str | None, prefix: int = 24) -> SubnetGap | None:
+    """None when ``laptop`` (the address the laptop would send from) is in ``unit``'s subnet."""
     try:
         net = ipaddress.IPv4Network(f"{unit}/{prefix}", strict=False)
         if laptop is not None and ipaddress.IPv4Address(laptop) in net:
             return None
     except ValueError:
         return None
-    mine = helper_address(unit, prefix)
-    mask = str(net.netmask)
-    return (f"this laptop has no address in {net} (it would reach {unit} from {laptop or 'nowhere'}). "
-            f"Add one, then run again:\n"
-            f"  Windows (administrator): netsh interface ipv4 add address \"Ethernet\" {mine} {mask}\n"
-            f"  Linux: sudo ip addr add {mine}/{prefix} dev eth0\n"
-            f"(use the name of the network adapter the unit is cabled to)")
+    return SubnetGap(unit, str(net), laptop, helper_address(unit, prefix), str(net.netmask), prefix)
+
+
+def subnet_advice(unit: str, laptop: str | None, prefix: int = 24) -> str | None:
+    """:func:`subnet_gap` as an English text with the commands (Windows and Linux), or None."""
+    gap = subnet_gap(unit, laptop, prefix)
+    return gap.text() if gap is not None else None
 
 
 def security_state(settings: Mapping[str, str | None], *, password_changed: bool | None,
@@ -375,7 +402,7 @@ def all_problems(groups: Iterable[list[str]]) -> list[str]:
 
 
 __all__ = ["CLOCK_FORMAT", "CLOCK_TOLERANCE_S", "Change", "FACTORY_ADDRESS", "FACTORY_MASK", "FACTORY_READ_COMMUNITY",
-           "FACTORY_WRITE_COMMUNITY", "NO_ADDRESS", "SHORT_PASSWORD", "ValueProblem", "Wanted", "canonical",
-           "check_network", "check_password", "clock_skew", "compute_changes", "helper_address",
-           "merged_network_problems", "prefix_of", "recorded", "same", "security_state", "subnet_advice", "warnings_for",
+           "FACTORY_WRITE_COMMUNITY", "NO_ADDRESS", "SHORT_PASSWORD", "SubnetGap", "ValueProblem", "Wanted",
+           "canonical", "check_network", "check_password", "clock_skew", "compute_changes", "helper_address",
+           "merged_network_problems", "prefix_of", "recorded", "same", "security_state", "subnet_advice", "subnet_gap",
            "wanted_from", "warning_items", "warning_text", "warnings_for"]

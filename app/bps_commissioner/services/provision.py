@@ -241,11 +241,13 @@ class Provisioner:
         if new_host and new_host != target.host:  # can this laptop follow the unit there?
             mask = wanted.values.get("network.mask") or current.values.get("network.mask") or pv.FACTORY_MASK
             try:
-                advice = laptop_subnet_advice(new_host, pv.prefix_of(mask))
+                gap = laptop_subnet_gap(new_host, pv.prefix_of(mask))
             except pv.ValueProblem:
-                advice = None
-            if advice:
-                self._warn(pv.NEW_SUBNET, address=new_host, advice=advice)
+                gap = None
+            if gap is not None:
+                advice = gap.text()
+                self._warn(pv.NEW_SUBNET, address=new_host, advice=advice, network=gap.network,
+                           windows=gap.windows, linux=gap.linux)
         if new_host and new_host != target.host and any(c.key == "network.address" for c in changes):
             if advice:
                 # off this laptop's subnets an answer (a router's reset, a proxy) says nothing of the address
@@ -505,13 +507,19 @@ def answering_at(host: str, target: ProvisionTarget) -> bool:
     return probe.tcp_state(host, target.telnet_port) == probe.ACCEPTED
 
 
-def laptop_subnet_advice(host: str, prefix: int = 24) -> str | None:
-    """device/provisioning.subnet_advice for the address this laptop would use to reach ``host``
-    (in a /``prefix`` subnet)."""
+def laptop_subnet_gap(host: str, prefix: int = 24) -> pv.SubnetGap | None:
+    """device/provisioning.subnet_gap for the address this laptop would use to reach ``host``
+    (in a /``prefix`` subnet); None when it has one there, or on loopback."""
     if probe.is_loopback(host):
         return None
-    return pv.subnet_advice(host, probe.source_address(host), prefix)
+    return pv.subnet_gap(host, probe.source_address(host), prefix)
+
+
+def laptop_subnet_advice(host: str, prefix: int = 24) -> str | None:
+    """:func:`laptop_subnet_gap` as an English text with the commands (the CLI), or None."""
+    gap = laptop_subnet_gap(host, prefix)
+    return gap.text() if gap is not None else None
 
 
 __all__ = ["ProvisionRequest", "ProvisionResult", "ProvisionTarget", "Provisioner", "answering_at",
-           "factory_reset_job", "laptop_subnet_advice", "login", "provision_job", "show_job"]
+           "factory_reset_job", "laptop_subnet_advice", "laptop_subnet_gap", "login", "provision_job", "show_job"]

@@ -3,7 +3,7 @@ one master after another (issue 16).
 
 The masters come from a plan (its units with a ``network`` block, each at its factory
 address unless the plan gives a host) or are typed in. For each: the laptop's subnet is
-checked (services/provision.py ``laptop_subnet_advice``); Connect runs ``show_job`` and shows
+checked (services/provision.py ``laptop_subnet_gap``); Connect runs ``show_job`` and shows
 the unit's settings beside the planned ones, the changed rows marked; Apply runs
 ``provision_job`` (restart, wait at the new address, verify there; no second confirmation:
 the page showed the changes) with its steps, a countdown and Cancel. A fault shows its
@@ -36,7 +36,7 @@ from bps_commissioner.services.jobs import JobResult
 from bps_commissioner.services.secrets import TELNET_PASSWORD
 from bps_commissioner.services.manager import NETWORK_KEY, LinkManager
 from bps_commissioner.services.provision import (
-    ProvisionRequest, ProvisionResult, ProvisionTarget, answering_at, laptop_subnet_advice, provision_job, show_job,
+    ProvisionRequest, ProvisionResult, ProvisionTarget, answering_at, laptop_subnet_gap, provision_job, show_job,
 )
 from bps_commissioner.ui.errors import describe_link_error
 from bps_commissioner.ui.provision_form import Master, MasterForm, SettingsTable, masters_of_plan, planned_texts
@@ -322,10 +322,12 @@ class ProvisionWizard(QDialog):
 
     def _update_advice(self) -> None:
         target = self.form.target_host()
-        advice = laptop_subnet_advice(target[0]) if target is not None else None
-        self.advice.setText(self.tr("This laptop is not in the master's subnet: %1").replace("%1", advice)
-                            if advice else "")
-        self.advice.setVisible(bool(advice))
+        gap = laptop_subnet_gap(target[0]) if target is not None else None
+        self.advice.setText(self.tr("This laptop has no address in the master's subnet %1. Add one, then press "
+                                    "Connect:\nWindows (as administrator): %2\nLinux: %3\n(use the name of the "
+                                    "network adapter the master is cabled to)").replace("%1", gap.network).replace(
+            "%2", gap.windows).replace("%3", gap.linux) if gap is not None else "")
+        self.advice.setVisible(gap is not None)
 
     # -- connect and apply ---------------------------------------------------------------
     @property
@@ -462,9 +464,10 @@ class ProvisionWizard(QDialog):
                 "%1", str(data.get("address", ""))),
             pv.SHORT: self.tr("the new password has %1 characters; %2 or more are advised").replace(
                 "%1", str(data.get("length", ""))).replace("%2", str(data.get("advised", ""))),
-            pv.NEW_SUBNET: self.tr("after its restart the master answers at %1, in a subnet this laptop has no "
-                                   "address in: %2").replace("%1", str(data.get("address", ""))).replace(
-                "%2", str(data.get("advice", ""))),
+            pv.NEW_SUBNET: self.tr("after its restart the master answers at %1, in %2, where this laptop has no "
+                                   "address; add one to follow it (Windows: %3; Linux: %4)").replace(
+                "%1", str(data.get("address", ""))).replace("%2", str(data.get("network", ""))).replace(
+                "%3", str(data.get("windows", ""))).replace("%4", str(data.get("linux", ""))),
             pv.NOT_PROBED: self.tr("whether anything else has %1 could not be checked from this laptop (it has no "
                                    "address in that subnet): make sure the address is free").replace(
                 "%1", str(data.get("address", ""))),
