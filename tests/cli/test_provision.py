@@ -410,3 +410,23 @@ def test_smtp_settings_are_set_and_read_back(env, master, capsys):
         "mail.example.com", 587, "pdu@example.com", "noc@example.com")
     code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--smtp-account", "x" * 31, "--yes")
     assert code == 2 and "--smtp-account" in err and "at most 30" in err
+
+
+def test_a_unit_whose_dialogue_differs_is_corrected_by_a_table_file_not_code(env, master, capsys, monkeypatch):
+    """The issue's promise: a transcript from a real unit corrects the dialogue without a code
+    change. Here the unit wants ``mode:enable`` where the shipped table types ``agent:enable``."""
+    from bps_commissioner.simulator import telnet_settings as unit_menus
+
+    monkeypatch.setitem(unit_menus.ITEMS, ("5", "1"),
+                        ("mode", "snmp_agent", "agent", "Command format: mode:enable or mode:disable"))
+    transcript = env / "transcript.txt"
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--snmp-agent", "disable", "--yes",
+                         "--transcript", str(transcript))
+    assert code == 1 and "snmp.agent" in err and master.settings.snmp_agent is True
+    assert "Command format: mode:enable or mode:disable" in transcript.read_text()  # what the unit asked for
+    table = env / "dialogue.json"
+    table.write_text(json.dumps({"items": [{"key": "snmp.agent", "command": "mode:{value}"}]}))
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--snmp-agent", "disable", "--yes",
+                         "--dialogue", str(table))
+    assert code == 0, err
+    assert master.settings.snmp_agent is False and "verified" in out
