@@ -430,3 +430,22 @@ def test_a_unit_whose_dialogue_differs_is_corrected_by_a_table_file_not_code(env
                          "--dialogue", str(table))
     assert code == 0, err
     assert master.settings.snmp_agent is False and "verified" in out
+
+
+def test_a_password_sent_before_a_refused_value_gets_its_outcome_too(env, master, capsys):
+    from bps_commissioner.services.audit import AuditLog
+
+    table = json.loads(table_to_json())
+    for item in table["items"]:
+        if item["key"] == "snmp.read_community":
+            item["select"] = "2"  # the unit sets the write community: the read one is not shown
+    path = env / "dialogue.json"
+    path.write_text(json.dumps(table))
+    code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), "--dialogue", str(path),
+                         "--new-password-env", "PDU_NEW_PW", "--read-community", READ_COMMUNITY, "--yes")
+    assert code == 1
+    assert master.settings.password == NEW_PASSWORD  # it went out before the refusal
+    audit = [json.loads(line) for line in (env / "audit.jsonl").read_text().splitlines()]
+    outcomes = {e["setting"]: e["outcome"] for e in audit if e["event"] == "outcome"}
+    assert outcomes == {"password": "unconfirmed", "snmp.read_community": "refused"}
+    assert AuditLog(env / "audit.jsonl").pending() == []  # no intent left open

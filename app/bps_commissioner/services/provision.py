@@ -19,9 +19,8 @@ wizard through LinkManager.submit_network); progress steps: ``login``, ``read``,
 from __future__ import annotations
 
 import datetime
-import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping
+from typing import Any, Callable
 
 from bps_commissioner.device import provisioning as pv
 from bps_commissioner.device import telnet_menus as tm
@@ -30,11 +29,11 @@ from bps_commissioner.device.ports import HTTP_PORT, MODBUS_TCP_PORT, TELNET_POR
 from bps_commissioner.services import logs, secrets
 from bps_commissioner.services.audit import APPLIED, REFUSED, UNCONFIRMED, AuditError, AuditLog
 from bps_commissioner.services.clock import SYSTEM as SYSTEM_CLOCK, Clock
-from bps_commissioner.services.jobs import Cancelled, JobFailed
+from bps_commissioner.services.jobs import Cancelled, JobFailed, fault_of
 from bps_commissioner.services.telnet_settings import Settings, SettingNotShown, read_settings, restart, set_item
 from bps_commissioner.transport import probe
 from bps_commissioner.transport.errors import LinkError
-from bps_commissioner.transport.telnet import DEFAULT_TIMEOUT, FACTORY_USER, TelnetLoginError, TelnetSession
+from bps_commissioner.transport.telnet import DEFAULT_TIMEOUT, FACTORY_USER, TelnetSession
 
 #: How long to wait for the unit to stop answering after "restart" before waiting for it back.
 GONE_WAIT_S = 15.0
@@ -166,15 +165,15 @@ class Provisioner:
         self.session: TelnetSession | None = None
         self.steps = 0
         self.total = 0
-        self._password_closed = False  # the password change's outcome line is written
+        self._password_intent = ""  # the password change's intent, until its outcome is written
 
     # --- progress and cancel ------------------------------------------------------------
 
     def step(self, step: str, text: str, **data: Any) -> None:
         self.ctx.check()
         self.steps += 1
-        self.ctx.progress(min(self.steps, max(self.total, self.steps)), max(self.total, self.steps), text, step=step,
-                          host=self.result.final_host, **data)
+        self.ctx.progress(self.steps, max(self.total, self.steps), text, step=step, host=self.result.final_host,
+                          **data)
 
     # --- the run ------------------------------------------------------------------------
 
@@ -260,7 +259,24 @@ class Provisioner:
         if self.confirm is not None and not self.confirm(list(changes), list(result.warnings)):
             raise Cancelled()
         self.total = self.steps + len(changes) + (3 if req.restart else 1)
-        password_intent = ""
+        try:
+            self._apply(session, changes)
+        except BaseException as exc:
+            self._close_password(UNCONFIRMED, f"the run stopped before a login with it: {_first_line(exc)}")
+            raise
+        login_password = req.new_password if result.password_changed else req.password
+        if req.restart:
+            self._restart_and_verify(new_host or target.host, login_password)
+        else:
+            self._relogin_and_verify(login_password)
+            if any(c.applies == "restart" for c in changes):
+                result.notes.append("network and HTTP settings take effect when the unit restarts (--restart)")
+        self._save_password(login_password)
+        return result
+
+    def _apply(self, session: TelnetSession, changes: list[pv.Change]) -> None:
+        """Each change: audit intent, set, read back, audit outcome; the first failure stops all."""
+        req, result, wanted = self.request, self.result, self.request.wanted
         for change in changes:
             item = self.table.item(change.key)
             self.step("apply", f"setting {change.key}", setting=change.key)
@@ -274,9 +290,9 @@ class Provisioner:
                             setting=change.key, old=pv.recorded(item.kind, change.old),
                             new=pv.recorded(item.kind, change.new), applies=change.applies)
             try:
-                if change.key == "password":
+                if change.key == "password":  # its read-back is the next login with it
                     set_item(session, item, req.new_password.reveal(), old=_reveal(req.password), table=self.table)
-                    password_intent = intent
+                    self._password_intent = intent
                     result.password_changed = True
                     continue
                 shown = set_item(session, item, change.new, table=self.table)
@@ -284,7 +300,7 @@ class Provisioner:
                 # refused, or not shown after it was sent: the unit did not take it; anything
                 # else (a connection lost, a timeout): nobody knows whether it did
                 _audit(self.audit, "outcome", intent, REFUSED if isinstance(exc, SettingNotShown) else UNCONFIRMED,
-                       str(exc).split("\n", 1)[0], setting=change.key)
+                       _first_line(exc), setting=change.key)
                 raise
             if change.key == "clock":
                 skew = pv.clock_skew(shown, _laptop_now(wanted.clock_utc))
@@ -300,15 +316,12 @@ class Provisioner:
                 _audit(self.audit, "outcome", intent, APPLIED, f"the menu shows {kept}{later}", setting=change.key,
                        read_back=kept)
             result.applied.append(change.key)
-        login_password = req.new_password if result.password_changed else req.password
-        if req.restart:
-            self._restart_and_verify(new_host or target.host, login_password, password_intent)
-        else:
-            self._relogin_and_verify(login_password, password_intent)
-            if any(c.applies == "restart" for c in changes):
-                result.notes.append("network and HTTP settings take effect when the unit restarts (--restart)")
-        self._save_password(login_password)
-        return result
+
+    def _close_password(self, outcome: str, reason: str) -> None:
+        """The outcome line of the password change, once (nothing when none was sent)."""
+        if self._password_intent:
+            _audit(self.audit, "outcome", self._password_intent, outcome, reason, setting="password")
+            self._password_intent = ""
 
     def _warn(self, code: str, **data: Any) -> None:
         self.result.warning_items.append((code, data))
@@ -343,7 +356,7 @@ class Provisioner:
         self.result.after = settings.public(self.table)
         return wrong
 
-    def _relogin_and_verify(self, password: Any, password_intent: str) -> None:
+    def _relogin_and_verify(self, password: Any) -> None:
         """Without a restart: log out, log in again (the new password's read-back) and re-read."""
         assert self.session is not None
         self.step("verify", "logging in again to verify")
@@ -351,20 +364,15 @@ class Provisioner:
         self.session.close()
         self._keep(self.session)
         self.session = None
-        self._login_verify(self.result.final_host, password, password_intent)
+        self._login_verify(self.result.final_host, password)
 
-    def _login_verify(self, host: str, password: Any, password_intent: str) -> None:
-        self._password_closed = True  # written below, whichever way the login goes
+    def _login_verify(self, host: str, password: Any) -> None:
         try:
             self.session = login(self.target, password, host)
         except LinkError as exc:
-            if password_intent:
-                _audit(self.audit, "outcome", password_intent, UNCONFIRMED, f"login with the new password failed: "
-                       f"{str(exc).splitlines()[0]}", setting="password")
+            self._close_password(UNCONFIRMED, f"login with the new password failed: {_first_line(exc)}")
             raise
-        if password_intent:
-            _audit(self.audit, "outcome", password_intent, APPLIED, f"logged in at {host} with the new password",
-                   setting="password")
+        self._close_password(APPLIED, f"logged in at {host} with the new password")
         settings = read_settings(self.session, self.table)
         wrong = self._verify(settings)
         if wrong:
@@ -372,8 +380,8 @@ class Provisioner:
                         self.target, self.session.dialogue)
         self.result.verified = True
 
-    def _restart_and_verify(self, new_host: str, password: Any, password_intent: str) -> None:
-        session, target, req = self.session, self.target, self.request
+    def _restart_and_verify(self, new_host: str, password: Any) -> None:
+        session, target = self.session, self.target
         assert session is not None
         self.step("restart", "restarting the unit")
         intent = _audit(self.audit, "intent", link=session.description, unit="master", action="restart",
@@ -389,11 +397,10 @@ class Provisioner:
         try:
             self._wait_gone(target.host, started)
             self._wait_back(new_host, started)
-            self._login_verify(new_host, password, password_intent)
+            self._login_verify(new_host, password)
         except BaseException as exc:
-            why = f"not verified at {new_host}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-            if password_intent and not self._password_closed:
-                _audit(self.audit, "outcome", password_intent, UNCONFIRMED, why, setting="password")
+            why = f"not verified at {new_host}: {_first_line(exc)}"
+            self._close_password(UNCONFIRMED, why)
             _audit(self.audit, "outcome", intent, UNCONFIRMED, why, setting="restart")
             raise
         self.result.restart_s = round(self.clock.monotonic() - started, 2)
@@ -403,7 +410,7 @@ class Provisioner:
     def _wait_gone(self, host: str, started: float) -> None:
         while self.clock.monotonic() - started < min(GONE_WAIT_S, self.request.restart_timeout):
             self.ctx.check()
-            if probe.wait_tcp(host, self.target.telnet_port, until_open=False, timeout=0.3):
+            if not probe.accepts(host, self.target.telnet_port, timeout=0.3):
                 return
             self.clock.sleep(0.2)
         self.result.notes.append(f"{host} kept answering after the restart command: the restart was not seen")
@@ -414,7 +421,7 @@ class Provisioner:
         while True:
             self.ctx.check()
             waited = self.clock.monotonic() - started
-            if probe.wait_tcp(host, self.target.telnet_port, until_open=True, timeout=0.5):
+            if probe.accepts(host, self.target.telnet_port, timeout=0.5):
                 return
             if waited >= timeout:
                 raise _fail(FaultKind.TIMEOUT, f"the unit did not answer at {host}:{self.target.telnet_port} within "
@@ -436,6 +443,10 @@ class Provisioner:
         self.result.password_keyring = "" if problem else account
         self.result.password_saved = (f"not saved: {problem}; keep it safe yourself" if problem
                                       else f"saved in the system keyring as {account}")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _reveal(secret: Any) -> str:
@@ -460,12 +471,8 @@ def provision_job(target: ProvisionTarget, request: ProvisionRequest, *, audit: 
     def job(ctx: Any) -> ProvisionResult:
         try:
             return Provisioner(ctx, target, request, audit, confirm, clock).run()
-        except TelnetLoginError:
-            raise
-        except LinkError as exc:
-            detail = getattr(exc, "dialogue", "") or ""
-            raise JobFailed(Fault(exc.kind, str(exc), link=target.describe(), detail=detail,
-                                  data=dict(getattr(exc, "data", {}) or {}))) from None
+        except LinkError as exc:  # named by the unit's address, not the worker's
+            raise JobFailed(fault_of(exc, link=target.describe())) from None
 
     return job
 
@@ -484,12 +491,12 @@ def factory_reset_job(target: ProvisionTarget, password: Any, *, audit: AuditLog
         try:
             restart(session, factory=True)
         except LinkError as exc:
-            _audit(audit, "outcome", intent, UNCONFIRMED, str(exc).splitlines()[0])
+            _audit(audit, "outcome", intent, UNCONFIRMED, _first_line(exc))
             raise
         started = clock.monotonic()
         while clock.monotonic() - started < wait_s:
             ctx.check()
-            if probe.wait_tcp(factory_host, target.telnet_port, until_open=True):
+            if probe.accepts(factory_host, target.telnet_port):
                 _audit(audit, "outcome", intent, APPLIED, f"answers at {factory_host} after the factory reset",
                        read_back=factory_host)
                 return {"host": target.host, "factory_host": factory_host, "back": True}
@@ -504,7 +511,7 @@ def factory_reset_job(target: ProvisionTarget, password: Any, *, audit: AuditLog
 
 def answering_at(host: str, target: ProvisionTarget) -> bool:
     """True when a unit's Telnet port accepts connections at ``host`` (a master already set up)."""
-    return probe.tcp_state(host, target.telnet_port) == probe.ACCEPTED
+    return probe.accepts(host, target.telnet_port, timeout=0.7)
 
 
 def laptop_subnet_gap(host: str, prefix: int = 24) -> pv.SubnetGap | None:

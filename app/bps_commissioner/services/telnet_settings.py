@@ -15,12 +15,12 @@ that table over a logged-in :class:`~bps_commissioner.transport.telnet.TelnetSes
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any, Mapping
+from dataclasses import dataclass
+from typing import Mapping
 
 from bps_commissioner.device import telnet_menus as tm
 from bps_commissioner.device.faults import FaultKind
-from bps_commissioner.device.provisioning import canonical, same
+from bps_commissioner.device.provisioning import canonical, recorded, same
 from bps_commissioner.transport.telnet import TelnetProtocolError, TelnetSession
 
 
@@ -33,11 +33,10 @@ class SettingNotShown(TelnetProtocolError):
 @dataclass(frozen=True)
 class Settings:
     """What the menus show: {setting key: text as shown, or None when the screen has no such
-    line}, the account menu 3 names, and each menu's raw screen (secrets included: never log)."""
+    line} and the account menu 3 names."""
 
     values: Mapping[str, str | None]
     user: str | None = None
-    screens: Mapping[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def public(self, table: tm.DialogueTable = tm.DEFAULT_TABLE) -> dict[str, str | None]:
         """The values with secret items masked (``********`` when set, "" when empty)."""
@@ -48,18 +47,12 @@ class Settings:
         return out
 
 
-def read_menu(session: TelnetSession, menu: int) -> str:
-    return session.open_menu(menu)
-
-
 def read_settings(session: TelnetSession, table: tm.DialogueTable = tm.DEFAULT_TABLE,
                   menus: tuple[int, ...] = tm.SETTINGS_MENUS) -> Settings:
     values: dict[str, str | None] = {}
-    screens: dict[int, str] = {}
     user = None
     for menu in menus:
-        screen = read_menu(session, menu)
-        screens[menu] = screen
+        screen = session.open_menu(menu)
         for item in table.in_menu(menu):
             if item.shown:
                 values[item.key] = item.read(screen)
@@ -67,7 +60,7 @@ def read_settings(session: TelnetSession, table: tm.DialogueTable = tm.DEFAULT_T
             m = re.search(tm.USER_PATTERN, screen, re.IGNORECASE | re.MULTILINE)
             user = m.group(1).strip() if m else None
     session.main_menu()
-    return Settings(values, user, screens)
+    return Settings(values, user)
 
 
 def set_item(session: TelnetSession, item: tm.MenuItem, value: str, *, old: str = "",
@@ -76,7 +69,7 @@ def set_item(session: TelnetSession, item: tm.MenuItem, value: str, *, old: str 
     read it back; returns what the screen shows afterwards (None for an item not shown)."""
     if item.secret:
         session.hide(value, old)
-    if getattr(session, "_menu", None) != str(item.menu):
+    if session.menu != str(item.menu):
         session.open_menu(item.menu)
     reply = session.command(item.select)
     if table.is_refusal(reply):
@@ -86,19 +79,17 @@ def set_item(session: TelnetSession, item: tm.MenuItem, value: str, *, old: str 
     reply = session.command(sent, secret=item.secret)
     if table.is_refusal(reply):
         first = next((line.strip() for line in reply.splitlines() if line.strip()), "")
-        quiet = item.secret or item.kind == tm.COMMUNITY  # values never repeated in a message
-        raise _refused(session, f"Telnet menu {item.menu}: the unit refused {item.key}"
-                                f"{'' if quiet else ' = ' + value} ({first}). Nothing further was changed.")
+        raise _refused(session, f"Telnet menu {item.menu}: the unit refused {item.key} = "
+                                f"{recorded(item.kind, value)} ({first}). Nothing further was changed.")
     screen = session.open_menu(item.menu)
     if not item.shown:
         return None
     shown = item.read(screen)
     if item.kind == tm.CLOCK or same(item.kind, shown, canonical(item.kind, value)):
         return shown
-    quiet = item.secret or item.kind == tm.COMMUNITY
     raise _refused(session, f"Telnet menu {item.menu}: after {item.key} was sent, the unit shows "
-                            f"{'(hidden)' if quiet else repr(shown)} instead of "
-                            f"{'(hidden)' if quiet else repr(value)}. Nothing further was changed.")
+                            f"{recorded(item.kind, shown)!r} instead of {recorded(item.kind, value)!r}. "
+                            f"Nothing further was changed.")
 
 
 def _refused(session: TelnetSession, message: str) -> SettingNotShown:
@@ -115,10 +106,4 @@ def restart(session: TelnetSession, *, factory: bool = False) -> str:
     return session.last_command(tm.FACTORY_RESET if factory else tm.RESTART)
 
 
-def describe(settings: Settings, table: tm.DialogueTable = tm.DEFAULT_TABLE) -> list[tuple[str, Any]]:
-    """(key, shown value) in the table's order, secrets masked."""
-    public = settings.public(table)
-    return [(key, public.get(key)) for key in table.keys if key in public]
-
-
-__all__ = ["SettingNotShown", "Settings", "describe", "read_menu", "read_settings", "restart", "set_item"]
+__all__ = ["SettingNotShown", "Settings", "read_settings", "restart", "set_item"]

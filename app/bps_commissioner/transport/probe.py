@@ -94,11 +94,10 @@ def source_address(host: str, port: int = 23) -> str | None:
         return None
 
 
-def wait_tcp(host: str, port: int, *, until_open: bool, timeout: float = 0.5) -> bool:
-    """One check: True when ``host``:``port`` accepts (``until_open``) or does not."""
-    accepted = tcp_state(host, port, timeout) == ACCEPTED
-    return accepted if until_open else not accepted
+def accepts(host: str, port: int, timeout: float = 0.5) -> bool:
+    """Whether ``host``:``port`` accepts a TCP connection now."""
+    return tcp_state(host, port, timeout) == ACCEPTED
 
 
-__all__ = ["ACCEPTED", "Answer", "REFUSED", "SILENT", "is_loopback", "ping", "source_address", "tcp_state",
-           "wait_tcp", "who_answers"]
+__all__ = ["ACCEPTED", "Answer", "REFUSED", "SILENT", "accepts", "is_loopback", "ping", "source_address",
+           "tcp_state", "who_answers"]

@@ -452,6 +452,11 @@ class TelnetSession:
         self._menu, self._back = str(number), m.group(1)
         return listing
 
+    @property
+    def menu(self) -> str | None:
+        """The number of the menu the session is in (None: the main menu)."""
+        return self._menu
+
     def main_menu(self) -> None:
         """Return to the main menu (from a sub-menu) if not there."""
         if self._menu is not None and self._back is not None:
