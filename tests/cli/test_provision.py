@@ -269,7 +269,7 @@ def test_factory_reset_needs_the_host_typed_again_and_is_audited(env, master, ca
     code, out, err = run(capsys, env, "--host", FACTORY, *ports(master), *FULL)
     assert code == 0 and master.host == NEW, err
     monkeypatch.setenv("BPS_TELNET_PASSWORD", NEW_PASSWORD)
-    monkeypatch.setattr(provision_cli, "_interactive", lambda: True)
+    monkeypatch.setattr(provision_cli, "at_terminal", lambda: True)
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{FACTORY}\n"))  # not the host asked for
     code, out, err = run(capsys, env, "--host", NEW, *ports(master), "--factory-reset")
     assert code == 2 and "Not confirmed" in err and master.host == NEW

@@ -178,6 +178,11 @@ class StopOnCtrlC:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
+def at_terminal() -> bool:
+    """Whether a person can be asked: standard input is a terminal."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def asked_here(question: Callable[..., bool]) -> tuple[Callable[..., bool], Callable[[], bool]]:
     """A job's ``confirm`` (called in the worker's thread) and the wait's ``cancel_when``
     (polled in this thread while it waits): ``question(*args)`` is put to the user here, in

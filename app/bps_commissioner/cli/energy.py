@@ -19,7 +19,7 @@ import json
 import sys
 from typing import Any, Callable, Mapping
 
-from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, asked_here
+from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, asked_here, at_terminal
 from bps_commissioner.cli.telnet import add_login_options, audit_of, run_telnet_job
 from bps_commissioner.device.assess import ENERGY_CLEARED_BELOW, energy_cleared
 from bps_commissioner.services.audit import default_audit_path
@@ -60,8 +60,7 @@ def _asking(phases: list[int]) -> tuple[Callable[[Mapping[int, float], str], boo
 
 def run_reset(args: argparse.Namespace) -> int:
     phases = [1, 2, 3] if args.phase == "all" else [int(args.phase)]
-    interactive = sys.stdin is not None and sys.stdin.isatty()
-    if not args.yes and not interactive:
+    if not args.yes and not at_terminal():
         print("error: energy reset destroys the meter reading and needs a confirmation: run it at a terminal, "
               "or pass --yes. Nothing was sent.", file=sys.stderr)
         return EXIT_USAGE

@@ -26,7 +26,7 @@ import webbrowser
 from pathlib import Path
 from typing import Any, TextIO
 
-from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
+from bps_commissioner.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, at_terminal
 from bps_commissioner.device.bus import ADDRESSES
 from bps_commissioner.services.endpoints import parse_host
 
@@ -230,7 +230,7 @@ def run(args: argparse.Namespace) -> int:
     except flasher.FirmwareFileError as exc:
         print(f"error: {exc}; nothing was sent", file=sys.stderr)
         return EXIT_USAGE
-    interactive = bool(sys.stdin is not None and sys.stdin.isatty())
+    interactive = at_terminal()
     if not _firmware_looks_right(firmware.name, firmware.size, args, interactive):
         return EXIT_USAGE
     if not args.yes and not interactive:

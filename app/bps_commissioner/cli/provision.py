@@ -26,9 +26,9 @@ import sys
 from typing import Any, Callable
 
 from bps_commissioner.cli.common import (
-    EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, asked_here, positive_float, whole_number,
+    EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, asked_here, at_terminal, positive_float, whole_number,
 )
-from bps_commissioner.cli.telnet import audit_of, telnet_address
+from bps_commissioner.cli.telnet import audit_of, telnet_address, telnet_password
 from bps_commissioner.device import provisioning as pv
 from bps_commissioner.device import telnet_menus as tm
 from bps_commissioner.device.faults import FaultKind, Progress
@@ -121,10 +121,6 @@ def _table(args: argparse.Namespace) -> tm.DialogueTable:
         raise UsageError(f"--dialogue: {exc}") from None
 
 
-def _interactive() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
 def new_password(args: argparse.Namespace) -> secrets.Secret | None:
     """The new password (environment variable or a hidden prompt asked twice), checked."""
     if args.new_password_env:
@@ -134,7 +130,7 @@ def new_password(args: argparse.Namespace) -> secrets.Secret | None:
                              f"or empty")
         secret = secrets.Secret(value, "environment")
     elif args.change_password:
-        if not _interactive():
+        if not at_terminal():
             raise UsageError("--change-password asks at a terminal; without one use --new-password-env VAR")
         first = getpass.getpass("New Telnet password: ", stream=sys.stderr)
         second = getpass.getpass("New Telnet password again: ", stream=sys.stderr)
@@ -164,13 +160,6 @@ def wanted_of(args: argparse.Namespace, table: tm.DialogueTable, extra: dict[str
     if problems:
         raise UsageError("refused, nothing was sent:\n  " + "\n  ".join(problems))
     return wanted
-
-
-def _login_password(user: str, host: str) -> secrets.Secret:
-    try:
-        return secrets.lookup(secrets.TELNET_PASSWORD, user=user, host=host)
-    except secrets.SecretUnavailable as exc:
-        raise UsageError(str(exc)) from None
 
 
 def _progress(args: argparse.Namespace) -> Callable[[Progress], None] | None:
@@ -239,7 +228,7 @@ def provision_one(args: argparse.Namespace, table: tm.DialogueTable, host_text: 
     if changing and wanted.empty and not args.restart:
         raise UsageError("nothing to set: give a setting (--address, --set-clock, --read-community ...), "
                          "--restart, or --show to read")
-    if changing and not (args.yes or args.dry_run or _interactive()):
+    if changing and not (args.yes or args.dry_run or at_terminal()):
         raise UsageError("provision changes the unit and needs a confirmation: run it at a terminal, or pass "
                          "--yes (--dry-run to see the changes). Nothing was sent.")
     http_port = int(wanted.values.get("http.port", HTTP_PORT))
@@ -249,7 +238,7 @@ def provision_one(args: argparse.Namespace, table: tm.DialogueTable, host_text: 
         print(f"warning: {advice}", file=sys.stderr)
     if args.factory_reset:
         return _factory_reset(args, target)
-    password = _login_password(user, host)
+    password = telnet_password(user, host)
     if args.show:
         try:
             doc = run_job(show_job(target, password, table, args.clock_utc), name="provision",
@@ -296,8 +285,9 @@ def _write_transcript(args: argparse.Namespace, dialogue: str) -> None:
 
 def _report(args: argparse.Namespace, result: ProvisionResult, label: str = "") -> int:
     if args.json:
-        print(json.dumps({**({"name": label} if label else {}), **result.to_dict()}), flush=True)
-        return EXIT_OK if result.to_dict()["ok"] else EXIT_FAILED
+        doc = result.to_dict()
+        print(json.dumps({**({"name": label} if label else {}), **doc}), flush=True)
+        return EXIT_OK if doc["ok"] else EXIT_FAILED
     if result.nothing_to_do:
         print(f"{result.host}: nothing to change: every setting already has the asked value.")
         return EXIT_OK
@@ -336,7 +326,7 @@ def _print_show(args: argparse.Namespace, doc: dict[str, Any]) -> None:
 
 
 def _factory_reset(args: argparse.Namespace, target: ProvisionTarget) -> int:
-    if not _interactive():
+    if not at_terminal():
         raise UsageError("--factory-reset asks for the host typed again: run it at a terminal. Nothing was sent.")
     print(f"Restore the factory settings of {target.host}? Its address becomes {args.factory_address}, its "
           f"password admin, SNMP public/private. Type the host again to confirm: ", end="", file=sys.stderr,
@@ -345,7 +335,7 @@ def _factory_reset(args: argparse.Namespace, target: ProvisionTarget) -> int:
         print("Not confirmed: nothing was sent.", file=sys.stderr)
         return EXIT_USAGE
     audit = audit_of(args)
-    password = _login_password(target.user, target.host)
+    password = telnet_password(target.user, target.host)
     doc = run_job(factory_reset_job(target, password, audit=audit, factory_host=args.factory_address,
                                     wait_s=args.restart_timeout), name="provision", on_progress=_progress(args))
     if args.json:

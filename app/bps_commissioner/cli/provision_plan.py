@@ -19,7 +19,7 @@ import sys
 import time
 from typing import Any
 
-from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError
+from bps_commissioner.cli.common import EXIT_FAILED, EXIT_OK, UsageError, at_terminal
 from bps_commissioner.device import provisioning as pv
 from bps_commissioner.device import telnet_menus as tm
 from bps_commissioner.device.plan import PlanError, PlannedUnit
@@ -37,9 +37,9 @@ def _name(unit: PlannedUnit) -> str:
 
 
 def _wait_for_cabling(args: argparse.Namespace, unit: PlannedUnit, host: str) -> bool:
-    from bps_commissioner.cli.provision import _interactive, already_there
+    from bps_commissioner.cli.provision import already_there
 
-    if _interactive():
+    if at_terminal():
         print(f"Connect {_name(unit)} (factory address {host}), then press Enter (or type 'skip'): ", end="",
               file=sys.stderr, flush=True)
         return sys.stdin.readline().strip().lower() != "skip"

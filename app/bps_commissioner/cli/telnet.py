@@ -55,6 +55,15 @@ def telnet_address(text: str, option: str = "--host") -> tuple[str, int]:
         raise UsageError(f"{option}: {exc}") from None
 
 
+def telnet_password(user: str, host: str) -> secrets.Secret:
+    """The Telnet password of ``user`` at ``host`` (environment, keyring, hidden prompt), or
+    UsageError before any connection."""
+    try:
+        return secrets.lookup(secrets.TELNET_PASSWORD, user=user, host=host)
+    except secrets.SecretUnavailable as exc:
+        raise UsageError(str(exc)) from None
+
+
 def run_telnet_job(args: argparse.Namespace, host_text: str, make_job: Callable[..., Any], option: str = "--host",
                    cancel_when: Callable[[], bool] | None = None) -> TelnetOutcome:
     """Run ``make_job(target, password=...)`` (a job of services/telnet_jobs.py) on a network
@@ -62,10 +71,7 @@ def run_telnet_job(args: argparse.Namespace, host_text: str, make_job: Callable[
     (the prompt is in this thread): UsageError when there is none, before any connection.
     After a login that worked, a password typed at the prompt is saved when asked to."""
     host, port = telnet_address(host_text, option)
-    try:
-        password = secrets.lookup(secrets.TELNET_PASSWORD, user=args.user, host=host)
-    except secrets.SecretUnavailable as exc:
-        raise UsageError(str(exc)) from None
+    password = telnet_password(args.user, host)
     try:
         target = TelnetTarget(host, port, args.user, getattr(args, "timeout", None) or DEFAULT_TIMEOUT)
     except ValueError as exc:

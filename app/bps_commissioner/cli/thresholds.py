@@ -21,7 +21,7 @@ from typing import Any
 
 from bps_commissioner.cli.common import (
     EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, StopOnCtrlC, UsageError, add_link_options, endpoint_of,
-    make_link, unit_list, whole_number,
+    at_terminal, make_link, unit_list, whole_number,
 )
 from bps_commissioner.cli.telnet import add_login_options, run_thresholds_set
 from bps_commissioner.device.bus import ADDRESSES
@@ -193,7 +193,7 @@ def confirm_broken(broken: dict[int, list[Any]], args: argparse.Namespace) -> bo
             print(f"warning: unit {unit}: {b.message()}", file=sys.stderr)
     if args.dry_run or getattr(args, "yes", False):
         return True
-    if sys.stdin is None or not sys.stdin.isatty():
+    if not at_terminal():
         print("error: a new limit alarms at once (see above): pass --yes to apply it anyway. Nothing was written.",
               file=sys.stderr)
         return False
